@@ -1,0 +1,46 @@
+// Named locks across processes: GET_LOCK on MySQL (held on one dedicated connection), an
+// in-process queue on SQLite (one process owns the embedded file).
+import type { Database } from './connect.js'
+
+export class LockTimeoutError extends Error {
+  constructor (name: string) {
+    super(`Timed out waiting for lock ${name}`)
+    this.name = 'LockTimeoutError'
+  }
+}
+
+const local = new Map<string, Promise<unknown>>()
+
+async function withLocalLock<T> (name: string, fn: () => Promise<T>): Promise<T> {
+  const previous = local.get(name) ?? Promise.resolve()
+  const run = previous.catch(() => {}).then(fn)
+  local.set(name, run)
+  try {
+    return await run
+  } finally {
+    if (local.get(name) === run) local.delete(name)
+  }
+}
+
+interface PoolClient {
+  acquireConnection (): Promise<unknown>
+  releaseConnection (connection: unknown): Promise<void>
+}
+
+/** Runs fn while holding the named lock; waits up to timeoutSeconds, then LockTimeoutError. */
+export async function withLock<T> (db: Database, name: string, timeoutSeconds: number, fn: () => Promise<T>): Promise<T> {
+  if (db.dialect === 'sqlite') return withLocalLock(name, fn)
+  const client = db.knex.client as PoolClient
+  const connection = await client.acquireConnection()
+  try {
+    const [rows] = await db.knex.raw('SELECT GET_LOCK(?, ?) AS got', [name, timeoutSeconds]).connection(connection) as unknown as [Array<{ got: number | null }>]
+    if (rows[0]?.got !== 1) throw new LockTimeoutError(name)
+    try {
+      return await fn()
+    } finally {
+      await db.knex.raw('SELECT RELEASE_LOCK(?)', [name]).connection(connection)
+    }
+  } finally {
+    await client.releaseConnection(connection)
+  }
+}

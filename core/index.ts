@@ -1,0 +1,20 @@
+// The public API of core: the only file modules and cms.config.ts import from.
+export { defineConfig } from './settings/config-types.js'
+export type { CmsConfig, SiteConfig, ModuleEntry, LogLevel } from './settings/config-types.js'
+export { defineModule } from './kernel/module-types.js'
+export type {
+  ModuleDefinition, ModuleContext, ServiceMap, PermissionDefinition, JobDefinition, CliCommand, CliInput, RouteInstaller
+} from './kernel/module-types.js'
+export type { Kernel } from './kernel/kernel.js'
+export type { HookMap, FilterHook, ActionHook, AfterCommitHook, HookOptions } from './hooks/hook-map.js'
+export type { Migration, MigrationContext } from './db/migrator.js'
+export { ensureTable } from './db/schema-helpers.js'
+export { toDbDateTime, fromDbDateTime, nowDb } from './db/dates.js'
+export { withLock } from './db/lock.js'
+export { inTransaction } from './db/transaction.js'
+export type { UnitOfWork } from './db/transaction.js'
+export type { ContentTypeDefinition, FieldDefinition, Cardinality } from './content/definition-types.js'
+export type { FieldTypeDefinition, ColumnSpec, Operator } from './content/field-type-types.js'
+export type { WorkflowDefinition, WorkflowState, WorkflowTransition } from './workflow/workflow-types.js'
+export { CmsError, validationError } from './errors/cms-error.js'
+export { UsageError } from './cli/usage-error.js'

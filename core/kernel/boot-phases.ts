@@ -1,0 +1,11 @@
+// Core subsystems that take part in boot: each may declare into the registries before the
+// modules do (register) and act once everything is frozen and migrated (ready).
+import type { Kernel } from './kernel.js'
+
+export interface BootPhase {
+  name: string
+  register? (kernel: Kernel): Promise<void> | void
+  ready? (kernel: Kernel): Promise<void> | void
+}
+
+export const bootPhases: BootPhase[] = []

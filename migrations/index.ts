@@ -1,0 +1,5 @@
+// Core migrations, applied in this order before any module's.
+import type { Migration } from '../core/db/migrator.js'
+import { kernelTables } from './001-kernel.js'
+
+export const coreMigrations: readonly Migration[] = [kernelTables]
