@@ -98,14 +98,28 @@ export function resolveConfig (site: SiteConfig, options: { rootDir: string, env
   }
   if (!validate(config)) {
     const messages = (validate.errors ?? []).map(e => {
-      const key = e.instancePath.slice(1).replaceAll('/', '.') || (e.params as { additionalProperty?: string }).additionalProperty || '(root)'
-      const fromEnv = origin[key] ? ` (from ${origin[key]})` : ''
-      const extra = e.keyword === 'additionalProperties' ? `unknown key ${(e.params as { additionalProperty: string }).additionalProperty}` : e.message ?? 'is invalid'
-      return `${key}${fromEnv}: ${extra}`
+      const unknown = e.keyword === 'additionalProperties' ? (e.params as { additionalProperty: string }).additionalProperty : undefined
+      const key = [...e.instancePath.split('/').slice(1), ...(unknown === undefined ? [] : [unknown])].join('.') || '(root)'
+      const envPath = Object.keys(origin).find(path => key === path || key.startsWith(path + '.'))
+      const fromEnv = envPath ? ` (from ${origin[envPath]})` : ''
+      return `${key}${fromEnv}: ${unknown === undefined ? e.message ?? 'is invalid' : 'unknown key'}`
     })
     throw new ConfigError(`Invalid configuration: ${messages.join('; ')}`)
   }
+  checkDatabaseUrl(config.database.url, origin['database.url'])
   return config
+}
+
+/** A mysql:// URL must parse and name a host and a database; the URL itself (a password) is never echoed. */
+function checkDatabaseUrl (url: string, envName: string | undefined): void {
+  if (!url.startsWith('mysql://')) return
+  let parsed: URL | undefined
+  try {
+    parsed = new URL(url)
+  } catch {}
+  if (!parsed?.hostname || parsed.pathname.length < 2 || parsed.pathname.slice(1).includes('/')) {
+    throw new ConfigError(`Invalid configuration: database.url${envName ? ` (from ${envName})` : ''}: must be mysql://user:password@host:port/database`)
+  }
 }
 
 /** Loads cms.config.ts (or the file named by CMS_CONFIG) and resolves it. */
