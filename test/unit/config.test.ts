@@ -71,7 +71,7 @@ const invalid: Array<[string, SiteConfig, Record<string, string>, RegExp]> = [
   ['port out of range', {}, { CMS_PORT: '70000' }, /server\.port \(from CMS_PORT\): must be <= 65535/],
   ['port of the wrong type in the site file', { server: { port: '80' as unknown as number } }, {}, /server\.port: must be integer/],
   ['unknown log level', {}, { CMS_LOG_LEVEL: 'loud' }, /log\.level \(from CMS_LOG_LEVEL\)/],
-  ['unknown nested key', { server: { prot: 1 } as SiteConfig['server'] }, {}, /server\.prot: unknown key/],
+  ['unknown nested key', { server: { prot: 1 } } as SiteConfig, {}, /server\.prot: unknown key/],
   ['unknown top-level key', { colour: 'red' } as SiteConfig, {}, /colour: unknown key/],
   ['unsupported database', {}, { CMS_DATABASE_URL: 'postgres://db/cms' }, /database\.url \(from CMS_DATABASE_URL\)/],
   ['MySQL URL without a database', {}, { CMS_DATABASE_URL: 'mysql://root:hunter2pw@localhost' }, /database\.url \(from CMS_DATABASE_URL\): must be mysql:\/\//],
