@@ -45,7 +45,11 @@ export async function migrate (db: Database, sets: readonly MigrationSet[], lock
       for (const migration of set.migrations) {
         const key = `${set.owner}:${migration.name}`
         if (done.has(key)) continue
-        await migration.up({ knex: db.knex, dialect: db.dialect })
+        try {
+          await migration.up({ knex: db.knex, dialect: db.dialect })
+        } catch (error) {
+          throw new Error(`Migration ${key} failed: ${(error as Error).message}`, { cause: error })
+        }
         await db.knex(TABLE).insert({ owner: set.owner, name: migration.name, applied_at: nowDb() })
         applied.push(key)
       }
