@@ -1,6 +1,7 @@
 // The kernel: configuration, database, registries, hook bus and the ordered enabled modules.
 // bootKernel builds one; close() tears it down in reverse.
 import type { CmsConfig } from '../settings/config-types.js'
+import { ContentTypeStore } from '../content/type-store.js'
 import type { Database } from '../db/connect.js'
 import type { HookBus } from '../hooks/hook-bus.js'
 import type { Registries } from '../registry/registries.js'
@@ -13,6 +14,10 @@ export class Kernel {
   migrated = false
   /** Counts items of a content type; set by the content subsystem (used to refuse disabling). */
   contentCounter?: (typeId: string) => Promise<number>
+  /** Content types, declared in code or created at runtime; loaded during boot. */
+  readonly contentTypes: ContentTypeStore
+  /** Permissions generated at runtime (per content type, per workflow transition); listed with the registry's. */
+  readonly permissionProviders: Array<() => Array<{ name: string, title: string, description?: string, module: string }>> = []
   private closed = false
   private readonly closers: Array<() => Promise<void> | void> = []
 
@@ -30,6 +35,7 @@ export class Kernel {
     this.registries = registries
     this.hooks = hooks
     this.modules = modules
+    this.contentTypes = new ContentTypeStore(this)
   }
 
   get moduleNames (): string[] {

@@ -1,0 +1,58 @@
+// The write half shared by create, update and revert: inside one transaction run
+// content.validate → content.presave → write (item, side tables, revision) → content.insert /
+// content.update; after COMMIT queue content.afterCommit. Any throw before COMMIT leaves no row.
+import type { Kernel } from '../../kernel/kernel.js'
+import { inTransaction } from '../../db/transaction.js'
+import { CmsError, validationError } from '../../errors/cms-error.js'
+import type { ContentEvent } from '../content-event.js'
+import type { ContentItem } from '../content-item.js'
+import { insertItem, insertRevision, updateItem } from '../repository/write-item.js'
+
+export type SaveRequest = Omit<ContentEvent, 'uow'>
+
+async function assertUnique (event: ContentEvent): Promise<void> {
+  const { type, item, uow } = event
+  const violations = []
+  for (const field of type.fields.values()) {
+    const value = item.values[field.name]
+    if (!field.unique || !field.column || value === null || value === undefined) continue
+    const dbValue = field.fieldType.toDb(value, field.definition, uow.trx.client.config.client === 'mysql2' ? 'mysql' : 'sqlite')
+    const clash = await uow.trx(type.table).where(field.column, dbValue as string).whereNot('id', item.id).first('id')
+    if (clash) violations.push({ pointer: `/data/attributes/${field.name}`, detail: `another ${type.id} already has this ${field.name}` })
+  }
+  if (violations.length > 0) throw validationError(violations)
+}
+
+function isDuplicateKey (error: unknown): boolean {
+  const code = (error as { code?: string }).code
+  return code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_UNIQUE'
+}
+
+export async function saveItem (kernel: Kernel, request: SaveRequest): Promise<ContentItem> {
+  const { db, hooks, logger } = kernel
+  try {
+    return await inTransaction(db, async uow => {
+      let event: ContentEvent = { ...request, uow }
+      await hooks.action('content.validate', event)
+      event = await hooks.filter('content.presave', event)
+      await assertUnique(event)
+      const { type, item } = event
+      if (type.revisions) {
+        const rev = await insertRevision(uow.trx, db.dialect, type, item, { uid: event.actor.userId, log: event.revisionLog })
+        item.rev = rev
+        item.latestRev = rev
+        if (event.isDefaultRevision) item.defaultRev = rev
+      }
+      if (event.operation === 'create') await insertItem(uow.trx, db.dialect, type, item)
+      else await updateItem(uow.trx, db.dialect, type, item, event.isDefaultRevision)
+      await hooks.action(event.operation === 'create' ? 'content.insert' : 'content.update', event)
+      const { uow: _ignored, ...committed } = event
+      hooks.afterCommit('content.afterCommit', committed, uow)
+      return item
+    }, error => { logger.error({ err: error }, 'content after-commit step failed') })
+  } catch (error) {
+    // The unique index is the backstop when two writers race past assertUnique.
+    if (isDuplicateKey(error)) throw new CmsError('VALIDATION', 'A unique field already has this value in another item')
+    throw error
+  }
+}

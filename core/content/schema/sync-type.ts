@@ -1,0 +1,98 @@
+// Brings one content type's tables in line with its compiled definition, one idempotent DDL step
+// at a time. A step that would lose data (dropping a field with values, narrowing a column below
+// existing values, changing a field's storage) is refused with 409 unless forced.
+import type { Knex } from 'knex'
+import type { Dialect } from '../../db/connect.js'
+import { CmsError } from '../../errors/cms-error.js'
+import type { CompiledType } from '../compiled-type.js'
+import { addColumn, isWidening, sameColumn } from './column-builder.js'
+import { addFieldColumns, createSideTable, createTypeTables, ensureFieldIndexes } from './create-tables.js'
+import { hasIndex } from './introspect.js'
+import { fieldStorage, sameLocation, type FieldStorage, type StorageSnapshot } from './storage-snapshot.js'
+
+interface SyncContext { knex: Knex, dialect: Dialect, type: CompiledType, force: boolean }
+
+async function hasData (ctx: SyncContext, field: FieldStorage): Promise<boolean> {
+  const { knex, type } = ctx
+  if (field.sideTable) return Boolean(await knex.schema.hasTable(field.sideTable) && await knex(field.sideTable).first('id'))
+  if (!field.column || !(await knex.schema.hasColumn(type.table, field.column))) return false
+  const inItems = await knex(type.table).whereNotNull(field.column).first('id')
+  const inRevisions = await knex(type.revisionTable).whereNotNull(field.column).first('id')
+  return Boolean(inItems ?? inRevisions)
+}
+
+async function dropIndexes (ctx: SyncContext, field: FieldStorage, keep: FieldStorage['indexes'] = []): Promise<void> {
+  for (const index of field.indexes) {
+    if (keep.some(k => k.name === index.name && k.unique === index.unique)) continue
+    if (!(await hasIndex(ctx.knex, ctx.dialect, ctx.type.table, index.name))) continue
+    await ctx.knex.schema.alterTable(ctx.type.table, t => {
+      if (index.unique) t.dropUnique([index.column], index.name)
+      else t.dropIndex([index.column], index.name)
+    })
+  }
+}
+
+async function dropField (ctx: SyncContext, field: FieldStorage): Promise<void> {
+  if (!ctx.force && await hasData(ctx, field)) {
+    throw new CmsError('CONFLICT', `Field "${field.name}" has values; changing or removing it would lose data (force the change to proceed)`)
+  }
+  await dropIndexes(ctx, field)
+  if (field.sideTable) await ctx.knex.schema.dropTableIfExists(field.sideTable)
+  for (const table of [ctx.type.table, ctx.type.revisionTable]) {
+    for (const column of [field.column, field.typeColumn]) {
+      if (column && await ctx.knex.schema.hasColumn(table, column)) await ctx.knex.schema.alterTable(table, t => { t.dropColumn(column) })
+    }
+  }
+}
+
+async function addField (ctx: SyncContext, name: string): Promise<void> {
+  const field = ctx.type.fields.get(name)
+  if (!field) return
+  if (field.sideTable) await createSideTable(ctx.knex, ctx.dialect, field)
+  for (const table of [ctx.type.table, ctx.type.revisionTable]) {
+    if (field.column && !(await ctx.knex.schema.hasColumn(table, field.column))) {
+      await ctx.knex.schema.alterTable(table, t => { addFieldColumns(t, field, ctx.dialect) })
+    }
+  }
+  await ensureFieldIndexes(ctx.knex, ctx.dialect, ctx.type, field)
+}
+
+/** A string column narrowed: refuse while longer values exist, or cut them when forced. */
+async function resizeColumn (ctx: SyncContext, before: FieldStorage, after: FieldStorage): Promise<void> {
+  const column = after.column as string
+  const length = after.spec.length ?? 255
+  const lengthFn = ctx.dialect === 'mysql' ? 'CHAR_LENGTH' : 'LENGTH'
+  if (!isWidening(before.spec, after.spec)) {
+    for (const table of [ctx.type.table, ctx.type.revisionTable]) {
+      const longer = await ctx.knex(table).whereRaw(`${lengthFn}(??) > ?`, [column, length]).first('id')
+      if (longer && !ctx.force) throw new CmsError('CONFLICT', `Field "${after.name}" has values longer than ${length}; narrowing it would lose data (force the change to proceed)`)
+      if (longer) await ctx.knex(table).whereRaw(`${lengthFn}(??) > ?`, [column, length]).update({ [column]: ctx.knex.raw('SUBSTR(??, 1, ?)', [column, length]) })
+    }
+  }
+  if (ctx.dialect !== 'mysql') return // SQLite does not enforce declared lengths.
+  for (const table of [ctx.type.table, ctx.type.revisionTable]) {
+    await ctx.knex.schema.alterTable(table, t => { addColumn(t, column, after.spec, ctx.dialect).nullable().alter() })
+  }
+}
+
+/** Syncs the type's storage from `applied` (undefined: never synced) and returns the new snapshot. */
+export async function syncType (knex: Knex, dialect: Dialect, type: CompiledType, applied: StorageSnapshot | undefined, force: boolean): Promise<void> {
+  const ctx: SyncContext = { knex, dialect, type, force }
+  await createTypeTables(knex, dialect, type)
+  if (!applied) return
+  const next = new Map([...type.fields.values()].map(f => [f.name, fieldStorage(type, f)]))
+  for (const before of applied.fields) {
+    const after = next.get(before.name)
+    if (!after || !sameLocation(before, after)) {
+      await dropField(ctx, before)
+      if (after) await addField(ctx, after.name)
+      continue
+    }
+    await dropIndexes(ctx, before, after.indexes)
+    if (after.column && !sameColumn(before.spec, after.spec)) await resizeColumn(ctx, before, after)
+    await addField(ctx, after.name)
+  }
+  for (const name of next.keys()) {
+    if (!applied.fields.some(f => f.name === name)) await addField(ctx, name)
+  }
+}

@@ -1,0 +1,39 @@
+// Relationship targets must exist and be visible to the caller (otherwise a reference could probe
+// for hidden items): one statement per target type, whatever the number of references.
+import type { Knex } from 'knex'
+import type { Actor } from '../../access/actor.js'
+import { rowFilter } from '../../access/row-filter.js'
+import { validationError } from '../../errors/cms-error.js'
+import type { CompiledType } from '../compiled-type.js'
+import type { ResourceIdentifier } from '../content-item.js'
+import { applyRowFilter } from '../query/apply-row-filter.js'
+import type { ContentTypeStore } from '../type-store.js'
+
+export async function assertReferencesExist (
+  knex: Knex, types: ContentTypeStore, type: CompiledType, values: Record<string, unknown>, actor: Actor
+): Promise<void> {
+  const wanted = new Map<string, Set<string>>()
+  for (const field of type.relationships) {
+    const value = values[field.name]
+    if (value === undefined || value === null) continue
+    for (const ref of (field.multiple ? value : [value]) as ResourceIdentifier[]) {
+      wanted.set(ref.type, (wanted.get(ref.type) ?? new Set()).add(ref.id))
+    }
+  }
+  const found = new Set<string>()
+  for (const [targetId, ids] of wanted) {
+    const target = types.get(targetId)
+    if (!target) continue // users and files are checked by their own subsystems
+    const rows = await applyRowFilter(knex(target.table).whereIn('id', [...ids]), rowFilter(actor, targetId)).select('id') as Array<{ id: string }>
+    for (const row of rows) found.add(`${targetId}:${row.id}`)
+  }
+  const violations = type.relationships.flatMap(field => {
+    const value = values[field.name]
+    if (value === undefined || value === null) return []
+    const refs = (field.multiple ? value : [value]) as ResourceIdentifier[]
+    return refs.flatMap((ref, i) => !types.get(ref.type) || found.has(`${ref.type}:${ref.id}`)
+      ? []
+      : [{ pointer: `/data/relationships/${field.name}/data${field.multiple ? `/${i}` : ''}`, detail: `${ref.type} ${ref.id} does not exist` }])
+  })
+  if (violations.length > 0) throw validationError(violations)
+}
