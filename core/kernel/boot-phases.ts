@@ -1,6 +1,7 @@
 // Core subsystems that take part in boot: each may declare into the registries before the
 // modules do (register) and act once everything is frozen and migrated (ready).
 import type { Kernel } from './kernel.js'
+import { identityPhase } from '../access/identity-phase.js'
 
 export interface BootPhase {
   name: string
@@ -8,4 +9,4 @@ export interface BootPhase {
   ready? (kernel: Kernel): Promise<void> | void
 }
 
-export const bootPhases: BootPhase[] = []
+export const bootPhases: readonly BootPhase[] = [identityPhase]
