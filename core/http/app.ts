@@ -6,8 +6,9 @@ import { CmsError } from '../errors/cms-error.js'
 import { withStatementScope, type StatementScope } from '../db/statement-counter.js'
 import type { Kernel } from '../kernel/kernel.js'
 import { errorHandler, sendError } from './error-handler.js'
-import { healthRoutes } from './health.js'
+import { coreRoutes } from './core-routes.js'
 import { parseQueryString, QUERY_ERROR, type ParsedQuery } from './query-parser.js'
+import { registerSecurity } from './security.js'
 
 declare module 'fastify' {
   interface FastifyRequest { statementScope: StatementScope }
@@ -56,7 +57,8 @@ export async function buildApp (kernel: Kernel): Promise<FastifyInstance> {
   app.setErrorHandler(errorHandler)
   app.setNotFoundHandler((request, reply) => sendError(reply, new CmsError('NOT_FOUND', `No route for ${request.method} ${request.url.split('?')[0] ?? ''}`)))
 
-  healthRoutes(app, kernel)
+  await registerSecurity(app, kernel.config)
+  for (const installer of coreRoutes) await installer(app, kernel)
   for (const { value: installer, module } of kernel.registries.routes.list()) {
     await app.register(async instance => { await installer(instance, kernel) }, { name: `module:${module}` } as object)
   }
