@@ -6,7 +6,8 @@ import { migrateCommand } from './commands/migrate.js'
 import { modulesDisableCommand, modulesEnableCommand } from './commands/modules-enable.js'
 import { modulesListCommand } from './commands/modules-list.js'
 import { serveCommand } from './commands/serve.js'
+import { userCreateCommand } from './commands/user-create.js'
 
 export const coreCommands: readonly CliCommand[] = [
-  serveCommand, migrateCommand, modulesListCommand, modulesEnableCommand, modulesDisableCommand, hooksListCommand, cronRunCommand
+  serveCommand, migrateCommand, modulesListCommand, modulesEnableCommand, modulesDisableCommand, hooksListCommand, cronRunCommand, userCreateCommand
 ]
