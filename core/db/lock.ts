@@ -1,5 +1,5 @@
-// Named locks across processes: GET_LOCK on MySQL (held on one dedicated connection), an
-// in-process queue on SQLite (one process owns the embedded file).
+// Named locks across processes: GET_LOCK on MySQL (held on a dedicated connection outside the
+// pool), an in-process queue on SQLite (one process owns the embedded file).
 import type { Database } from './connect.js'
 
 export class LockTimeoutError extends Error {
@@ -22,16 +22,20 @@ async function withLocalLock<T> (name: string, fn: () => Promise<T>): Promise<T>
   }
 }
 
-interface PoolClient {
-  acquireConnection (): Promise<unknown>
-  releaseConnection (connection: unknown): Promise<void>
+interface RawClient {
+  acquireRawConnection (): Promise<unknown>
+  destroyRawConnection (connection: unknown): Promise<void>
 }
 
-/** Runs fn while holding the named lock; waits up to timeoutSeconds, then LockTimeoutError. */
+/**
+ * Runs fn while holding the named lock; waits up to timeoutSeconds, then LockTimeoutError.
+ * On MySQL the lock lives on a connection of its own, outside the pool: holding (or waiting for)
+ * a lock never takes a pool slot that fn, or the current lock holder, needs to finish.
+ */
 export async function withLock<T> (db: Database, name: string, timeoutSeconds: number, fn: () => Promise<T>): Promise<T> {
   if (db.dialect === 'sqlite') return withLocalLock(name, fn)
-  const client = db.knex.client as PoolClient
-  const connection = await client.acquireConnection()
+  const client = db.knex.client as RawClient
+  const connection = await client.acquireRawConnection()
   try {
     const [rows] = await db.knex.raw('SELECT GET_LOCK(?, ?) AS got', [name, timeoutSeconds]).connection(connection) as unknown as [Array<{ got: number | null }>]
     if (rows[0]?.got !== 1) throw new LockTimeoutError(name)
@@ -41,6 +45,7 @@ export async function withLock<T> (db: Database, name: string, timeoutSeconds: n
       await db.knex.raw('SELECT RELEASE_LOCK(?)', [name]).connection(connection)
     }
   } finally {
-    await client.releaseConnection(connection)
+    // Closing the session also frees the lock if RELEASE_LOCK could not run.
+    await client.destroyRawConnection(connection)
   }
 }
