@@ -1,6 +1,6 @@
 // The migrator: a re-run is a no-op, concurrent runners apply each migration exactly once (GET_LOCK on
 // MySQL, an in-process queue on SQLite), and a runner that cannot get the lock in time fails cleanly.
-import t from 'tap'
+import t, { type Test } from 'tap'
 import { eachDatabase } from '../helpers/each-database.js'
 import type { TestDatabase } from '../helpers/databases.js'
 import { connectDatabase, type Database } from '../../core/db/connect.js'
@@ -35,12 +35,11 @@ function fixtureSet (hold?: Gate): MigrationSet {
   }
 }
 
-function open (t: Tap, db: TestDatabase, poolMax = 4): Database {
+function open (t: Test, db: TestDatabase, poolMax = 4): Database {
   const conn = connectDatabase({ url: db.url, poolMax, acquireTimeoutMs: 2000 })
   t.teardown(() => conn.close())
   return conn
 }
-type Tap = Parameters<Parameters<typeof eachDatabase>[2]>[0]
 
 async function runs (conn: Database): Promise<string[]> {
   return await conn.knex('fx_runs').orderBy('id').pluck('name') as string[]
