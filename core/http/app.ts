@@ -52,6 +52,9 @@ export async function buildApp (kernel: Kernel): Promise<FastifyInstance> {
     void reply.header('x-sql-statements', String(request.statementScope.statements))
   })
 
+  // JSON only: fastify's built-in text/plain parser would hand a string to routes expecting a
+  // document; without it, text/plain is a 415 like any other unsupported type.
+  app.removeContentTypeParser('text/plain')
   const jsonParser = app.getDefaultJsonParser('error', 'error')
   app.addContentTypeParser('application/vnd.api+json', { parseAs: 'string' }, jsonParser)
   app.setErrorHandler(errorHandler)

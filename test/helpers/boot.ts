@@ -9,7 +9,7 @@ import { bootKernel } from '../../core/kernel/boot.js'
 import type { Kernel } from '../../core/kernel/kernel.js'
 import type { ModuleDefinition } from '../../core/kernel/module-types.js'
 import { buildApp } from '../../core/http/app.js'
-import { createLogger } from '../../core/kernel/logger.js'
+import { createLogger, type Logger } from '../../core/kernel/logger.js'
 import type { TestDatabase } from './databases.js'
 
 export const ROOT_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
@@ -19,6 +19,8 @@ export interface TestBootOptions {
   site?: SiteConfig
   moduleSources?: Record<string, ModuleDefinition>
   rootDir?: string
+  /** Defaults to a logger at the configured level (silent) writing to stdout. */
+  logger?: Logger
 }
 
 export function testConfig (db: TestDatabase, options: TestBootOptions = {}): CmsConfig {
@@ -35,7 +37,7 @@ export function testConfig (db: TestDatabase, options: TestBootOptions = {}): Cm
 
 export async function bootTestKernel (t: Test, db: TestDatabase, options: TestBootOptions = {}): Promise<Kernel> {
   const config = testConfig(db, options)
-  const kernel = await bootKernel(config, { logger: createLogger(config.log.level), moduleSources: options.moduleSources ?? {} })
+  const kernel = await bootKernel(config, { logger: options.logger ?? createLogger(config.log.level), moduleSources: options.moduleSources ?? {} })
   t.teardown(() => kernel.close())
   return kernel
 }
