@@ -5,6 +5,7 @@ import { bootTestApp } from '../../helpers/boot.js'
 import type { TestDatabase } from '../../helpers/databases.js'
 import type { SiteConfig } from '../../../core/settings/config-types.js'
 import type { Kernel } from '../../../core/kernel/kernel.js'
+import type { ModuleDefinition } from '../../../core/kernel/module-types.js'
 
 export const ADMIN = { email: 'root@example.test', password: 'correct horse battery staple' }
 
@@ -19,8 +20,8 @@ export interface IdentityApp {
   createUser (adminToken: string, body: Record<string, unknown>): Promise<string>
 }
 
-export async function bootIdentity (t: Test, db: TestDatabase, site: SiteConfig = {}): Promise<IdentityApp> {
-  const { app, kernel } = await bootTestApp(t, db, { site: { admin: ADMIN, ...site } })
+export async function bootIdentity (t: Test, db: TestDatabase, site: SiteConfig = {}, moduleSources: Record<string, ModuleDefinition> = {}): Promise<IdentityApp> {
+  const { app, kernel } = await bootTestApp(t, db, { site: { admin: ADMIN, ...site }, moduleSources })
   const as = (token: string, options: InjectOptions): Promise<LightMyRequestResponse> =>
     app.inject({ ...options, headers: { ...options.headers, authorization: `Bearer ${token}` } })
   const login = async (email = ADMIN.email, password = ADMIN.password): Promise<Tokens> => {
