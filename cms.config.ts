@@ -3,5 +3,5 @@
 import { defineConfig } from './core/index.js'
 
 export default defineConfig({
-  modules: ['greeting']
+  modules: ['blog', 'greeting']
 })

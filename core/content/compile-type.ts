@@ -81,7 +81,7 @@ export function compileType (input: CompileInput): CompiledType {
     throw validationError((validateDocument.errors ?? []).map(e => ({ pointer: pointerOf(e), detail: describe(e) })))
   }
   const violations: Violation[] = []
-  if (definition.id.includes('__')) violations.push({ pointer: '/id', detail: 'must not contain "__"' })
+  if (definition.id.includes('__') || definition.id.endsWith('_')) violations.push({ pointer: '/id', detail: 'must not contain "__" or end with "_"' })
   const all = [
     ...definition.fields.map(f => ({ field: f, addedBy: undefined as string | undefined })),
     ...(input.extensions ?? []).flatMap(e => e.fields.map(f => ({ field: f, addedBy: e.module as string | undefined })))
@@ -89,7 +89,9 @@ export function compileType (input: CompileInput): CompiledType {
   const fields = new Map<string, CompiledField>()
   all.forEach(({ field, addedBy }, index) => {
     const base = `/fields/${index}`
-    if (!MACHINE_NAME.test(field.name) || field.name.includes('__')) violations.push({ pointer: `${base}/name`, detail: 'must match ^[a-z][a-z0-9_]{0,31}$ without "__"' })
+    if (!MACHINE_NAME.test(field.name) || field.name.includes('__') || field.name.endsWith('_')) {
+      violations.push({ pointer: `${base}/name`, detail: 'must match ^[a-z][a-z0-9_]{0,31}$, without "__" or a trailing "_"' })
+    }
     if (RESERVED_FIELD_NAMES.has(field.name)) violations.push({ pointer: `${base}/name`, detail: `"${field.name}" is reserved` })
     if (fields.has(field.name)) violations.push({ pointer: `${base}/name`, detail: `duplicate field "${field.name}"` })
     const fieldType = input.fieldTypes(field.type)

@@ -21,5 +21,5 @@ export interface ContentItem {
 }
 
 export function etagOf (item: ContentItem): string {
-  return `"${item.id}.${item.version}.${item.rev ?? 0}"`
+  return `"${item.id}.${item.version}"`
 }

@@ -8,6 +8,9 @@ import { compileType } from './compile-type.js'
 import type { CompiledType } from './compiled-type.js'
 import type { ContentTypeDefinition } from './definition-types.js'
 import { syncType } from './schema/sync-type.js'
+import { typePermissions } from '../access/content-permissions.js'
+import { grantRolePermissions } from '../access/role-permissions.js'
+import { transitionPermission } from '../workflow/transition-permission.js'
 import { snapshotOf, type StorageSnapshot } from './schema/storage-snapshot.js'
 
 interface TypeRow { id: string, module: string | null, definition: string, applied: string | null }
@@ -49,15 +52,26 @@ export class ContentTypeStore {
     if (violations.length > 0) throw validationError(violations)
   }
 
+  /** Editors get a new type's content permissions (and its workflow's transitions) once. */
+  private async grantEditorDefaults (type: CompiledType): Promise<void> {
+    const p = typePermissions(type.id)
+    const workflow = type.definition.workflow ? this.kernel.registries.workflows.get(type.definition.workflow) : undefined
+    const transitions = workflow ? Object.keys(workflow.transitions).map(t => transitionPermission(workflow.id, t)) : []
+    await grantRolePermissions(this.kernel.db.knex, 'editor', [p.create, p.editAny, p.deleteAny, p.viewUnpublished, p.viewRevisions, p.revertRevisions, ...transitions])
+  }
+
   private async sync (type: CompiledType, force: boolean): Promise<void> {
     const { knex, dialect } = this.kernel.db
+    let created = false
     await withLock(this.kernel.db, 'cms_schema', 30, async () => {
       const row = await knex('cms_content_types').where('id', type.id).first('applied') as Pick<TypeRow, 'applied'> | undefined
+      created = row === undefined
       const applied = row?.applied ? JSON.parse(row.applied) as StorageSnapshot : undefined
       await syncType(knex, dialect, type, applied, force)
       const record = { id: type.id, module: type.module ?? null, definition: JSON.stringify(type.definition), applied: JSON.stringify(snapshotOf(type)), changed_at: nowDb() }
       await knex('cms_content_types').insert(record).onConflict('id').merge(['module', 'definition', 'applied', 'changed_at'])
     })
+    if (created) await this.grantEditorDefaults(type)
   }
 
   /** Boot: compile code-declared and runtime types, check references, sync every table. */

@@ -88,9 +88,9 @@ export class HookBus {
     for (const entry of this.resolved.get(hook) ?? []) await this.call(entry, payload)
   }
 
-  /** Queues the hook for after COMMIT of uow; without a unit of work it runs now. */
-  afterCommit<N extends HookName> (hook: N, payload: HookPayload<N>, uow?: UnitOfWork): Promise<void> | undefined {
-    const run = async () => {
+  /** Queues the hook to run after COMMIT of uow; it never runs if the transaction rolls back. */
+  afterCommit<N extends HookName> (hook: N, payload: HookPayload<N>, uow: UnitOfWork): void {
+    uow.afterCommit(async () => {
       for (const entry of this.resolved.get(hook) ?? []) {
         try {
           await this.call(entry, payload)
@@ -98,11 +98,6 @@ export class HookBus {
           this.logger.error({ err: error, module: entry.module, hook }, `after-commit hook ${entry.module}:${hook} failed`)
         }
       }
-    }
-    if (uow) {
-      uow.afterCommit(run)
-      return undefined
-    }
-    return run()
+    })
   }
 }

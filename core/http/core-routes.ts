@@ -2,5 +2,8 @@
 import type { RouteInstaller } from '../kernel/module-types.js'
 import { healthRoutes } from './health.js'
 import { identityRoutes } from './auth/identity-routes.js'
+import { contentAdminRoutes } from './content-admin/content-routes.js'
+import { revisionRoutes } from './content-admin/revision-routes.js'
+import { contentTypeRoutes } from './content-types-admin/routes.js'
 
-export const coreRoutes: readonly RouteInstaller[] = [healthRoutes, identityRoutes]
+export const coreRoutes: readonly RouteInstaller[] = [healthRoutes, identityRoutes, contentTypeRoutes, contentAdminRoutes, revisionRoutes]

@@ -20,7 +20,7 @@ export function parseQueryString (input: string): ParsedQuery {
     return qs.parse(input, {
       depth: 8,
       strictDepth: true,
-      parameterLimit: 500,
+      parameterLimit: 1000,
       arrayLimit: 500,
       throwOnLimitExceeded: true,
       allowPrototypes: false,

@@ -2,6 +2,7 @@
 // modules do (register) and act once everything is frozen and migrated (ready).
 import type { Kernel } from './kernel.js'
 import { identityPhase } from '../access/identity-phase.js'
+import { contentPhase } from '../content/content-phase.js'
 
 export interface BootPhase {
   name: string
@@ -9,4 +10,4 @@ export interface BootPhase {
   ready? (kernel: Kernel): Promise<void> | void
 }
 
-export const bootPhases: readonly BootPhase[] = [identityPhase]
+export const bootPhases: readonly BootPhase[] = [identityPhase, contentPhase]

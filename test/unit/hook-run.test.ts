@@ -65,7 +65,10 @@ t.test('after-commit failures are logged, never thrown, and later handlers still
   bus.on('b', 'test.run.after', trace => { trace.push('b') })
   bus.freeze(['a', 'b'])
   const trace: string[] = []
-  await bus.afterCommit('test.run.after', trace)
+  const queued: Array<() => unknown> = []
+  bus.afterCommit('test.run.after', trace, { trx: undefined as never, afterCommit: fn => { queued.push(fn) } })
+  t.same(trace, [], 'nothing runs before the queue is flushed (after COMMIT)')
+  for (const fn of queued) await fn()
   t.same(trace, ['b'])
   t.equal(logged.length, 1)
   t.match(logged[0], { details: { module: 'a', hook: 'test.run.after' }, message: /a:test\.run\.after failed/ })

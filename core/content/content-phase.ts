@@ -1,0 +1,25 @@
+// The content subsystem's part in boot: core field types before modules register; once frozen,
+// compile every content type, sync its tables and publish the generated permissions.
+import type { BootPhase } from '../kernel/boot-phases.js'
+import { typePermissionList } from '../access/content-permissions.js'
+import { transitionPermission } from '../workflow/transition-permission.js'
+import { coreFieldTypes } from './field-types/index.js'
+
+export const contentPhase: BootPhase = {
+  name: 'content',
+  register (kernel) {
+    for (const fieldType of coreFieldTypes) kernel.registries.fieldTypes.add('core', fieldType.name, fieldType)
+  },
+  async ready (kernel) {
+    await kernel.contentTypes.load()
+    kernel.contentCounter = async typeId => {
+      const type = kernel.contentTypes.require(typeId)
+      const [row] = await kernel.db.knex(type.table).count({ n: '*' }) as Array<{ n: number | string }>
+      return Number(row?.n ?? 0)
+    }
+    kernel.permissionProviders.push(() => kernel.contentTypes.list().flatMap(type =>
+      typePermissionList(type.id, type.definition.label).map(p => ({ ...p, module: type.module ?? 'core' }))))
+    kernel.permissionProviders.push(() => kernel.registries.workflows.list().flatMap(({ module, value: workflow }) =>
+      Object.entries(workflow.transitions).map(([id, t]) => ({ name: transitionPermission(workflow.id, id), title: `${workflow.label}: use the transition ${t.label}`, module }))))
+  }
+}
