@@ -42,9 +42,13 @@ export async function main (argv: string[], io: CliIo = defaultIo, env: NodeJS.P
     const parsed = core ? parse(core, args) : undefined
     const config = await loadConfig(rootDir, env)
     if (core?.needs === 'none') return (await core.run({ ...io, ...(parsed as ReturnType<typeof parse>), rootDir })) ?? 0
-    // Commands other than serve keep the console quiet unless something goes wrong.
-    const level = name === 'serve' ? config.log.level : 'warn'
-    kernel = await bootKernel(config, { logger: createLogger(level === 'silent' ? 'silent' : level) })
+    // Commands other than serve keep the console quiet unless something goes wrong (a quieter
+    // configured level still wins), and log to stderr so that their output stays parseable.
+    const { level } = config.log
+    const logger = name === 'serve'
+      ? createLogger(level)
+      : createLogger(level === 'fatal' || level === 'error' || level === 'silent' ? level : 'warn', process.stderr)
+    kernel = await bootKernel(config, { logger })
     const command = core ?? kernel.registries.commands.get(name)
     if (!command) throw new UsageError(`Unknown command "${name}"\n\n${usage([...coreCommands, ...kernel.registries.commands.values()])}`)
     const input = parsed ?? parse(command, args)
