@@ -3,5 +3,5 @@
 import { defineConfig } from './core/index.js'
 
 export default defineConfig({
-  modules: ['blog', 'greeting']
+  modules: ['blog', 'editorial', 'pathauto', 'greeting']
 })

@@ -1,16 +1,23 @@
 // The content subsystem's part in boot: core field types before modules register; once frozen,
 // compile every content type, sync its tables and publish the generated permissions.
 import type { BootPhase } from '../kernel/boot-phases.js'
-import { typePermissionList } from '../access/content-permissions.js'
+import { ADMINISTER_WORKFLOWS, typePermissionList } from '../access/content-permissions.js'
 import { transitionPermission } from '../workflow/transition-permission.js'
 import { coreFieldTypes } from './field-types/index.js'
+import { runScheduledTransitions } from '../workflow/schedule/run-scheduled.js'
 
 export const contentPhase: BootPhase = {
   name: 'content',
   register (kernel) {
     for (const fieldType of coreFieldTypes) kernel.registries.fieldTypes.add('core', fieldType.name, fieldType)
+    kernel.registries.permissions.add('core', ADMINISTER_WORKFLOWS, { name: ADMINISTER_WORKFLOWS, title: 'Administer workflows', restrictAccess: true })
+    // Runs on every tick of the job runner; each due transition is claimed atomically.
+    kernel.registries.jobs.add('core', 'core:scheduled-transitions', {
+      name: 'core:scheduled-transitions', intervalMs: 0, run: async k => { await runScheduledTransitions(k) }
+    })
   },
   async ready (kernel) {
+    await kernel.workflows.load()
     await kernel.contentTypes.load()
     kernel.contentCounter = async typeId => {
       const type = kernel.contentTypes.require(typeId)
@@ -19,7 +26,7 @@ export const contentPhase: BootPhase = {
     }
     kernel.permissionProviders.push(() => kernel.contentTypes.list().flatMap(type =>
       typePermissionList(type.id, type.definition.label).map(p => ({ ...p, module: type.module ?? 'core' }))))
-    kernel.permissionProviders.push(() => kernel.registries.workflows.list().flatMap(({ module, value: workflow }) =>
+    kernel.permissionProviders.push(() => kernel.workflows.list().flatMap(({ module, definition: workflow }) =>
       Object.entries(workflow.transitions).map(([id, t]) => ({ name: transitionPermission(workflow.id, id), title: `${workflow.label}: use the transition ${t.label}`, module }))))
   }
 }

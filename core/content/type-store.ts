@@ -37,8 +37,11 @@ export class ContentTypeStore {
     return [...this.types.values()].sort((a, b) => a.id.localeCompare(b.id))
   }
 
-  private compile (definition: ContentTypeDefinition, module: string | undefined): CompiledType {
+  private compile (declared: ContentTypeDefinition, module: string | undefined): CompiledType {
     const { registries, config } = this.kernel
+    // A module may put another module's type under its workflow (registries.workflowAssignments).
+    const assigned = module ? registries.workflowAssignments.list().find(a => a.value.typeId === declared.id)?.value.workflow : undefined
+    const definition = assigned && !declared.workflow ? { ...declared, workflow: assigned } : declared
     const extensions = registries.contentTypeExtensions.list().filter(e => e.value.typeId === definition.id).map(e => e.value)
     return compileType({ definition, module, extensions, fieldTypes: name => registries.fieldTypes.get(name), defaultPageSize: config.contentApi.pageSize })
   }
@@ -46,7 +49,7 @@ export class ContentTypeStore {
   private checkReferences (type: CompiledType, known: (id: string) => boolean): void {
     const violations = type.relationships.flatMap(f => f.targets.filter(target => target !== 'file' && target !== 'user' && !known(target))
       .map(target => ({ pointer: `/fields/${type.definition.fields.findIndex(d => d.name === f.name)}/target`, detail: `unknown content type "${target}"` })))
-    if (type.definition.workflow && !this.kernel.registries.workflows.has(type.definition.workflow)) {
+    if (type.definition.workflow && !this.kernel.workflows.get(type.definition.workflow)) {
       violations.push({ pointer: '/workflow', detail: `unknown workflow "${type.definition.workflow}"` })
     }
     if (violations.length > 0) throw validationError(violations)
@@ -55,7 +58,7 @@ export class ContentTypeStore {
   /** Editors get a new type's content permissions (and its workflow's transitions) once. */
   private async grantEditorDefaults (type: CompiledType): Promise<void> {
     const p = typePermissions(type.id)
-    const workflow = type.definition.workflow ? this.kernel.registries.workflows.get(type.definition.workflow) : undefined
+    const workflow = type.definition.workflow ? this.kernel.workflows.get(type.definition.workflow) : undefined
     const transitions = workflow ? Object.keys(workflow.transitions).map(t => transitionPermission(workflow.id, t)) : []
     await grantRolePermissions(this.kernel.db.knex, 'editor', [p.create, p.editAny, p.deleteAny, p.viewUnpublished, p.viewRevisions, p.revertRevisions, ...transitions])
   }

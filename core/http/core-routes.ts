@@ -5,5 +5,7 @@ import { identityRoutes } from './auth/identity-routes.js'
 import { contentAdminRoutes } from './content-admin/content-routes.js'
 import { revisionRoutes } from './content-admin/revision-routes.js'
 import { contentTypeRoutes } from './content-types-admin/routes.js'
+import { scheduleRoutes } from './workflow-admin/schedule-routes.js'
+import { workflowRoutes } from './workflow-admin/workflow-routes.js'
 
-export const coreRoutes: readonly RouteInstaller[] = [healthRoutes, identityRoutes, contentTypeRoutes, contentAdminRoutes, revisionRoutes]
+export const coreRoutes: readonly RouteInstaller[] = [healthRoutes, identityRoutes, contentTypeRoutes, contentAdminRoutes, revisionRoutes, workflowRoutes, scheduleRoutes]

@@ -33,7 +33,7 @@ export async function bootKernel (config: CmsConfig, options: KernelBootOptions 
     const kernel = new Kernel(config, db, logger, registries, hooks, ordered)
     for (const phase of bootPhases) await phase.register?.(kernel)
     for (const module of ordered) {
-      const ctx = createModuleContext(module.definition, module.options, config, registries, hooks)
+      const ctx = createModuleContext(module.definition, module.options, config, registries, hooks, kernel)
       try {
         await module.definition.register(ctx)
       } catch (error) {
@@ -43,11 +43,12 @@ export async function bootKernel (config: CmsConfig, options: KernelBootOptions 
     registries.freeze()
     hooks.freeze(['core', ...kernel.moduleNames])
 
+    // Core subsystems first (roles, content tables), so module migrations can build on them.
+    for (const phase of bootPhases) await phase.ready?.(kernel)
     await migrate(db, ordered.map(m => ({
       owner: m.definition.name,
       migrations: registries.migrations.list().filter(d => d.module === m.definition.name).map(d => d.value)
     })))
-    for (const phase of bootPhases) await phase.ready?.(kernel)
     for (const module of ordered) await setModuleState(db.knex, module.definition.name, module.definition.version, true)
     kernel.migrated = true
 

@@ -2,6 +2,7 @@
 // bootKernel builds one; close() tears it down in reverse.
 import type { CmsConfig } from '../settings/config-types.js'
 import { ContentTypeStore } from '../content/type-store.js'
+import { WorkflowStore } from '../workflow/workflow-store.js'
 import type { Database } from '../db/connect.js'
 import type { HookBus } from '../hooks/hook-bus.js'
 import type { Registries } from '../registry/registries.js'
@@ -16,6 +17,8 @@ export class Kernel {
   contentCounter?: (typeId: string) => Promise<number>
   /** Content types, declared in code or created at runtime; loaded during boot. */
   readonly contentTypes: ContentTypeStore
+  /** Workflows, declared in code or created at runtime; loaded during boot. */
+  readonly workflows: WorkflowStore
   /** Permissions generated at runtime (per content type, per workflow transition); listed with the registry's. */
   readonly permissionProviders: Array<() => Array<{ name: string, title: string, description?: string, module: string }>> = []
   private closed = false
@@ -36,6 +39,7 @@ export class Kernel {
     this.hooks = hooks
     this.modules = modules
     this.contentTypes = new ContentTypeStore(this)
+    this.workflows = new WorkflowStore(this)
   }
 
   get moduleNames (): string[] {

@@ -3,6 +3,7 @@
 import type { CmsConfig } from '../settings/config-types.js'
 import type { HookBus } from '../hooks/hook-bus.js'
 import type { Registries } from '../registry/registries.js'
+import type { Kernel } from './kernel.js'
 import type { ModuleContext, ModuleDefinition, ServiceMap, ServiceName } from './module-types.js'
 
 export function createModuleContext (
@@ -10,7 +11,8 @@ export function createModuleContext (
   options: Record<string, unknown>,
   config: CmsConfig,
   registries: Registries,
-  hooks: HookBus
+  hooks: HookBus,
+  kernel: Kernel
 ): ModuleContext {
   const name = definition.name
   const allowed = new Set([name, ...(definition.dependsOn ?? [])])
@@ -18,13 +20,17 @@ export function createModuleContext (
     module: { name, version: definition.version },
     options,
     config,
+    kernel: () => kernel,
     hooks: { on: (hook, handler, opts) => { hooks.on(name, hook, handler, opts) } },
     contentTypes: {
       define: definition => { registries.contentTypes.add(name, definition.id, definition) },
       extend: (typeId, fields) => { registries.contentTypeExtensions.add(name, { module: name, typeId, fields }) }
     },
     fieldTypes: { define: fieldType => { registries.fieldTypes.add(name, fieldType.name, fieldType) } },
-    workflows: { define: workflow => { registries.workflows.add(name, workflow.id, workflow) } },
+    workflows: {
+      define: workflow => { registries.workflows.add(name, workflow.id, workflow) },
+      attach: (workflow, typeIds) => { for (const typeId of typeIds) registries.workflowAssignments.add(name, { workflow, typeId }) }
+    },
     permissions: { define: permission => { registries.permissions.add(name, permission.name, permission) } },
     routes: { add: installer => { registries.routes.add(name, installer) } },
     services: {

@@ -55,6 +55,8 @@ export interface ModuleContext<Options = Record<string, unknown>> {
   readonly module: { readonly name: string, readonly version: string }
   readonly options: Readonly<Options>
   readonly config: Readonly<CmsConfig>
+  /** The kernel, for code that runs later (services, hooks, routes) — not for register() itself. */
+  kernel (): Kernel
   hooks: { on<N extends HookName>(hook: N, handler: HookHandler<N>, options?: HookOptions): void }
   contentTypes: {
     define(definition: ContentTypeDefinition): void
@@ -73,7 +75,11 @@ export interface ModuleContext<Options = Record<string, unknown>> {
   jobs: { define(job: JobDefinition): void }
   cli: { command(command: CliCommand): void }
   fieldTypes: { define(fieldType: FieldTypeDefinition): void }
-  workflows: { define(workflow: WorkflowDefinition): void }
+  workflows: {
+    define(workflow: WorkflowDefinition): void
+    /** Puts content types (declared by any module) under a workflow. */
+    attach(workflowId: string, typeIds: readonly string[]): void
+  }
 }
 
 export interface ModuleDefinition<Options = Record<string, unknown>> {

@@ -6,6 +6,8 @@ import type { CliCommand, JobDefinition, PermissionDefinition, RouteInstaller } 
 import type { WorkflowDefinition } from '../workflow/workflow-types.js'
 import { Registry } from './registry.js'
 
+export interface WorkflowAssignment { workflow: string, typeId: string }
+
 export interface ContentTypeExtension { module: string, typeId: string, fields: FieldDefinition[] }
 
 /** An append-only list with the same freeze rule as Registry. */
@@ -37,6 +39,7 @@ export class Registries {
   readonly fieldTypes = new Registry<FieldTypeDefinition>('field type')
   readonly permissions = new Registry<PermissionDefinition>('permission')
   readonly workflows = new Registry<WorkflowDefinition>('workflow')
+  readonly workflowAssignments = new DeclarationList<WorkflowAssignment>('workflow assignment')
   readonly services = new Registry<unknown>('service')
   readonly templates = new Registry<string>('template')
   readonly jobs = new Registry<JobDefinition>('scheduled job')

@@ -29,6 +29,7 @@ export const articleType: ContentTypeDefinition = {
   label: 'Article',
   revisions: true,
   titleField: 'title',
+  pathPattern: '/blog/{{year created}}/{{slugify title}}',
   fields: [
     { name: 'title', type: 'string', required: true, maxLength: 200, indexed: true },
     { name: 'slug', type: 'slug', maxLength: 200 },

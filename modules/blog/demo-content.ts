@@ -19,6 +19,8 @@ export async function seedDemoContent (kernel: Kernel): Promise<boolean> {
     { title: 'Filtering like Drupal', author: alan, tags: [1], body: '<p>Try <code>/jsonapi/article?filter[title][operator]=CONTAINS&amp;filter[title][value]=Drupal</code>.</p>' },
     { title: 'Release 0.1', author: ada, tags: [0, 2], body: '<p>Kernel, modules, content model.</p>' }
   ]
+  // Under a workflow (editorial), publishing is a moderation state rather than a status flag.
+  const publish = kernel.contentTypes.get('article')?.definition.workflow ? { moderation_state: 'published' } : { status: true }
   for (const [index, a] of articles.entries()) {
     await createContent(kernel, SYSTEM, 'article', doc('article', {
       title: a.title,
@@ -26,7 +28,7 @@ export async function seedDemoContent (kernel: Kernel): Promise<boolean> {
       summary: a.title,
       body: a.body,
       published: new Date(Date.UTC(2026, 0, 10 + index)).toISOString(),
-      status: true
+      ...publish
     }, {
       author: { data: { type: 'author', id: a.author.id } },
       tags: { data: a.tags.map(i => ({ type: 'tag', id: (tags[i] as ContentItem).id })) }

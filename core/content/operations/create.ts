@@ -23,7 +23,7 @@ export async function createContent (kernel: Kernel, actor: Actor, typeId: strin
   for (const field of type.fields.values()) {
     values[field.name] = input.values[field.name] ?? structuredClone(field.definition.default) ?? (field.multiple ? [] : null)
   }
-  const workflow = type.definition.workflow ? kernel.registries.workflows.get(type.definition.workflow) : undefined
+  const workflow = type.definition.workflow ? kernel.workflows.get(type.definition.workflow) : undefined
   const moderation = workflow ? moderate(workflow, actor, undefined, input.moderationState, false) : undefined
   const now = new Date().toISOString()
   const item: ContentItem = {

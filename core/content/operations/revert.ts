@@ -18,7 +18,7 @@ export async function revertContent (kernel: Kernel, actor: Actor, typeId: strin
   const revision = await loadRevision(kernel.db.knex, type, original, rev)
   if (!revision) throw new CmsError('NOT_FOUND', `No revision ${rev} of ${type.id} ${id}`)
   const current = await workingCopy(kernel, type, original)
-  const workflow = type.definition.workflow ? kernel.registries.workflows.get(type.definition.workflow) : undefined
+  const workflow = type.definition.workflow ? kernel.workflows.get(type.definition.workflow) : undefined
   const moderation = workflow
     ? moderate(workflow, actor, current.moderationState ?? undefined, revision.moderationState ?? undefined, original.status)
     : undefined

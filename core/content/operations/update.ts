@@ -25,7 +25,7 @@ export async function updateContent (kernel: Kernel, actor: Actor, typeId: strin
   const input = validateInput(type, doc, 'update', actor)
   await assertReferencesExist(kernel.db.knex, kernel.contentTypes, type, input.values, actor)
   const base = await workingCopy(kernel, type, original)
-  const workflow = type.definition.workflow ? kernel.registries.workflows.get(type.definition.workflow) : undefined
+  const workflow = type.definition.workflow ? kernel.workflows.get(type.definition.workflow) : undefined
   const moderation = workflow ? moderate(workflow, actor, base.moderationState ?? undefined, input.moderationState, original.status) : undefined
   const item: ContentItem = {
     ...base,

@@ -12,7 +12,7 @@ import { requestOrigin } from '../jsonapi/negotiation.js'
 export const ADMIN_CONTENT = '/admin/api/content'
 
 export function adminContext (kernel: Kernel, request: FastifyRequest, type: CompiledType, fields?: SerializeContext['fields']): SerializeContext {
-  const workflow = type.definition.workflow ? kernel.registries.workflows.get(type.definition.workflow) : undefined
+  const workflow = type.definition.workflow ? kernel.workflows.get(type.definition.workflow) : undefined
   const ctx: SerializeContext = {
     baseUrl: requestOrigin(request) + ADMIN_CONTENT,
     actor: request.actor,

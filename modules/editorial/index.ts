@@ -1,0 +1,30 @@
+// The editorial module: declares the editorial workflow and puts the configured content types
+// (article by default) under it. Drafts of published items become pending revisions, and
+// publishing can be scheduled (core's scheduled transitions). See README.md beside this file.
+import { defineModule, grantRolePermissions, transitionPermission } from '../../core/index.js'
+import { editorialWorkflow } from './workflow.js'
+
+export default defineModule<{ types: string[] }>({
+  name: 'editorial',
+  version: '1.0.0',
+  core: '^0.1.0',
+  description: 'Draft → review → published → archived moderation for articles',
+  options: {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      types: { type: 'array', items: { type: 'string', pattern: '^[a-z][a-z0-9_]{0,31}$' }, uniqueItems: true, default: ['article'] }
+    }
+  },
+  register (ctx) {
+    ctx.workflows.define(editorialWorkflow)
+    ctx.workflows.attach(editorialWorkflow.id, ctx.options.types)
+    ctx.migrations.add({
+      name: '001-editor-transitions',
+      // Once, at install: editors may use every transition; administrators can narrow it later.
+      async up ({ knex }) {
+        await grantRolePermissions(knex, 'editor', Object.keys(editorialWorkflow.transitions).map(t => transitionPermission(editorialWorkflow.id, t)))
+      }
+    })
+  }
+})
