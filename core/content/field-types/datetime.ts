@@ -75,6 +75,11 @@ export const datetimeType: FieldTypeDefinition = {
     const parsed = parseDateTime(value)
     return typeof parsed === 'string' ? parsed : undefined
   },
+  // Any offset in, UTC out: the item (hooks, the write's response) holds what will be read back.
+  normalize (value) {
+    const parsed = parseDateTime(value)
+    return typeof parsed === 'string' ? value : parsed.toISOString()
+  },
   toDb (value) {
     if (value instanceof Date) return toDbDateTime(value)
     const parsed = parseDateTime(value)
