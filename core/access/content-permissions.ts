@@ -3,6 +3,7 @@ export const ACCESS_CONTENT = 'access content'
 export const BYPASS_CONTENT_ACCESS = 'bypass content access'
 export const ADMINISTER_CONTENT_TYPES = 'administer content types'
 export const ADMINISTER_WORKFLOWS = 'administer workflows'
+export const ADMINISTER_MODULES = 'administer modules'
 
 export interface TypePermissions {
   create: string

@@ -1,7 +1,7 @@
 // The content subsystem's part in boot: core field types before modules register; once frozen,
 // compile every content type, sync its tables and publish the generated permissions.
 import type { BootPhase } from '../kernel/boot-phases.js'
-import { ADMINISTER_WORKFLOWS, typePermissionList } from '../access/content-permissions.js'
+import { ADMINISTER_MODULES, ADMINISTER_WORKFLOWS, typePermissionList } from '../access/content-permissions.js'
 import { transitionPermission } from '../workflow/transition-permission.js'
 import { coreFieldTypes } from './field-types/index.js'
 import { runScheduledTransitions } from '../workflow/schedule/run-scheduled.js'
@@ -10,6 +10,7 @@ export const contentPhase: BootPhase = {
   name: 'content',
   register (kernel) {
     for (const fieldType of coreFieldTypes) kernel.registries.fieldTypes.add('core', fieldType.name, fieldType)
+    kernel.registries.permissions.add('core', ADMINISTER_MODULES, { name: ADMINISTER_MODULES, title: 'Enable and disable modules', restrictAccess: true })
     kernel.registries.permissions.add('core', ADMINISTER_WORKFLOWS, { name: ADMINISTER_WORKFLOWS, title: 'Administer workflows', restrictAccess: true })
     // Runs on every tick of the job runner; each due transition is claimed atomically.
     kernel.registries.jobs.add('core', 'core:scheduled-transitions', {

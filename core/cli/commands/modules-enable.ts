@@ -1,10 +1,8 @@
 // cms modules:enable NAME / modules:disable NAME: record the change in the database; it applies
 // at the next start. Refused when dependencies are missing or dependents (or content) remain.
-import { loadModule } from '../../kernel/load-modules.js'
 import type { Kernel } from '../../kernel/kernel.js'
+import { disableModule, enableModule } from '../../kernel/module-admin.js'
 import type { CliCommand, CliInput } from '../../kernel/module-types.js'
-import { setModuleState } from '../../kernel/module-state.js'
-import { moduleUsage } from '../../kernel/module-usage.js'
 import { UsageError } from '../usage-error.js'
 
 function nameArgument ({ positionals }: CliInput): string {
@@ -20,19 +18,8 @@ export const modulesEnableCommand: CliCommand = {
   needs: 'kernel',
   async run (input) {
     const name = nameArgument(input)
-    const kernel = input.kernel as Kernel
-    if (kernel.moduleNames.includes(name)) {
-      input.stdout(`Module ${name} is already enabled.`)
-      return 0
-    }
-    const module = await loadModule({ name, options: {} }, input.rootDir)
-    const missing = (module.definition.dependsOn ?? []).filter(dep => !kernel.moduleNames.includes(dep))
-    if (missing.length > 0) {
-      input.stderr(`Cannot enable ${name}: it depends on ${missing.join(', ')}, which ${missing.length > 1 ? 'are' : 'is'} not enabled`)
-      return 1
-    }
-    await setModuleState(kernel.db.knex, name, module.definition.version, true)
-    input.stdout(`Enabled ${name}; restart the server to load it.`)
+    const changed = await enableModule(input.kernel as Kernel, name)
+    input.stdout(changed ? `Enabled ${name}; restart the server to load it.` : `Module ${name} is already enabled.`)
     return 0
   }
 }
@@ -44,18 +31,7 @@ export const modulesDisableCommand: CliCommand = {
   needs: 'kernel',
   async run (input) {
     const name = nameArgument(input)
-    const kernel = input.kernel as Kernel
-    const module = kernel.modules.find(m => m.definition.name === name)
-    if (!module) {
-      input.stderr(`Module ${name} is not enabled`)
-      return 1
-    }
-    const problem = await moduleUsage(kernel, name)
-    if (problem) {
-      input.stderr(`Cannot disable ${name}: ${problem}`)
-      return 1
-    }
-    await setModuleState(kernel.db.knex, name, module.definition.version, false)
+    await disableModule(input.kernel as Kernel, name)
     input.stdout(`Disabled ${name}; restart the server to unload it.`)
     return 0
   }

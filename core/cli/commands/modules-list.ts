@@ -1,5 +1,5 @@
 // cms modules:list: enabled modules in dependency order, then the available but disabled ones.
-import { localModuleNames } from '../../kernel/load-modules.js'
+import { listModules } from '../../kernel/module-admin.js'
 import type { CliCommand } from '../../kernel/module-types.js'
 
 export const modulesListCommand: CliCommand = {
@@ -7,15 +7,9 @@ export const modulesListCommand: CliCommand = {
   description: 'List modules: enabled ones in dependency order, then disabled ones',
   options: { json: { type: 'boolean' } },
   needs: 'kernel',
-  async run ({ kernel, stdout, values, rootDir }) {
+  async run ({ kernel, stdout, values }) {
     if (!kernel) return 1
-    const enabled = kernel.modules.map(m => ({
-      name: m.definition.name, version: m.definition.version, enabled: true, dependsOn: m.definition.dependsOn ?? [], source: m.source
-    }))
-    const disabled = localModuleNames(rootDir)
-      .filter(name => !enabled.some(m => m.name === name))
-      .map(name => ({ name, version: '', enabled: false, dependsOn: [] as string[], source: `modules/${name}` }))
-    const rows = [...enabled, ...disabled]
+    const rows = listModules(kernel)
     if (values.json === true) {
       stdout(JSON.stringify(rows, null, 2))
       return 0
