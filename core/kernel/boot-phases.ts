@@ -3,6 +3,7 @@
 import type { Kernel } from './kernel.js'
 import { identityPhase } from '../access/identity-phase.js'
 import { contentPhase } from '../content/content-phase.js'
+import { cachePhase } from '../cache/cache-phase.js'
 
 export interface BootPhase {
   name: string
@@ -10,4 +11,4 @@ export interface BootPhase {
   ready? (kernel: Kernel): Promise<void> | void
 }
 
-export const bootPhases: readonly BootPhase[] = [identityPhase, contentPhase]
+export const bootPhases: readonly BootPhase[] = [identityPhase, contentPhase, cachePhase]

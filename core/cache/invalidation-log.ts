@@ -1,0 +1,71 @@
+// Cross-process invalidation: publish() appends a row after COMMIT; a timer polls for newer rows
+// from other processes (every 500 ms, so every process is fresh within a second) and prunes
+// rows old enough that no live process can still need them.
+import { randomUUID } from 'node:crypto'
+import type { Knex } from 'knex'
+import { nowDb, toDbDateTime } from '../db/dates.js'
+import { CLEAR_ALL, INVALIDATIONS_TABLE } from './invalidation-table.js'
+
+export const POLL_INTERVAL_MS = 500
+const KEEP_MS = 10 * 60_000
+const PRUNE_EVERY_POLLS = 120
+const BATCH = 1000
+
+export type RemoteInvalidation = { kind: 'tags', tags: string[] } | { kind: 'clear' }
+
+interface Row { id: number | string, origin: string, tags: string }
+
+export class InvalidationLog {
+  readonly origin = randomUUID()
+  private lastSeen = 0
+  private timer: NodeJS.Timeout | undefined
+  private polling: Promise<void> | undefined
+  private polls = 0
+  private readonly knex: Knex
+  private readonly apply: (change: RemoteInvalidation) => void
+  private readonly onError: (error: unknown) => void
+
+  constructor (knex: Knex, apply: (change: RemoteInvalidation) => void, onError: (error: unknown) => void) {
+    this.knex = knex
+    this.apply = apply
+    this.onError = onError
+  }
+
+  /** Starts after the newest row: older invalidations concern responses this process never had. */
+  async start (): Promise<void> {
+    const [row] = await this.knex(INVALIDATIONS_TABLE).max({ id: 'id' }) as Array<{ id: number | string | null }>
+    this.lastSeen = Number(row?.id ?? 0)
+    this.timer = setInterval(() => { void this.pollOnce() }, POLL_INTERVAL_MS)
+    this.timer.unref()
+  }
+
+  async publish (tags: readonly string[] | typeof CLEAR_ALL): Promise<void> {
+    const value = tags === CLEAR_ALL ? CLEAR_ALL : tags.join(' ')
+    await this.knex(INVALIDATIONS_TABLE).insert({ origin: this.origin, tags: value, created_at: nowDb() })
+  }
+
+  /** One poll (also called directly by tests); overlapping calls share the running one. */
+  pollOnce (): Promise<void> {
+    this.polling ??= this.poll().catch(this.onError).finally(() => { this.polling = undefined })
+    return this.polling
+  }
+
+  private async poll (): Promise<void> {
+    const rows = await this.knex(INVALIDATIONS_TABLE).where('id', '>', this.lastSeen).orderBy('id').limit(BATCH)
+      .select('id', 'origin', 'tags') as Row[]
+    for (const row of rows) {
+      this.lastSeen = Math.max(this.lastSeen, Number(row.id))
+      if (row.origin === this.origin) continue
+      this.apply(row.tags === CLEAR_ALL ? { kind: 'clear' } : { kind: 'tags', tags: row.tags.split(' ').filter(Boolean) })
+    }
+    if (++this.polls % PRUNE_EVERY_POLLS === 0) {
+      await this.knex(INVALIDATIONS_TABLE).where('created_at', '<', toDbDateTime(new Date(Date.now() - KEEP_MS))).delete()
+    }
+  }
+
+  async stop (): Promise<void> {
+    if (this.timer) clearInterval(this.timer)
+    this.timer = undefined
+    await this.polling
+  }
+}
