@@ -82,6 +82,8 @@ export function compileType (input: CompileInput): CompiledType {
   }
   const violations: Violation[] = []
   if (definition.id.includes('__') || definition.id.endsWith('_')) violations.push({ pointer: '/id', detail: 'must not contain "__" or end with "_"' })
+  // Relationships name users and files by these resource types: a content type cannot take them.
+  if (definition.id === 'user' || definition.id === 'file') violations.push({ pointer: '/id', detail: `"${definition.id}" is a reserved resource type` })
   const all = [
     ...definition.fields.map(f => ({ field: f, addedBy: undefined as string | undefined })),
     ...(input.extensions ?? []).flatMap(e => e.fields.map(f => ({ field: f, addedBy: e.module as string | undefined })))

@@ -31,11 +31,19 @@ function condition (key: string, path: unknown, operator: unknown, value: unknow
   if (typeof op !== 'string' || !OPERATORS.has(op)) throw invalid(`${parameter}[operator]`, `Unknown operator "${String(op)}"`)
   const node: ConditionNode = { kind: 'condition', path, operator: op as Operator, parameter }
   const v = scalarOrList(value, `${parameter}[value]`)
-  if (op !== 'IS NULL' && op !== 'IS NOT NULL') {
-    if (v === undefined) throw invalid(parameter, `Filter ${key} needs a value`)
-    node.value = v
+  if (op === 'IS NULL' || op === 'IS NOT NULL') {
+    // As in Drupal: a value beside IS NULL is a client mistake, not something to ignore.
+    if (v !== undefined) throw invalid(`${parameter}[value]`, `Filters using the ${op} operator take no value`)
+    return node
   }
+  if (v === undefined) throw invalid(parameter, `Filter ${key} needs a value`)
+  node.value = v
   return node
+}
+
+function groupName (value: unknown, parameter: string): string {
+  if (typeof value !== 'string' || value === '') throw invalid(parameter, 'memberOf must name a group')
+  return value
 }
 
 /** Returns undefined when no filter was given. */
@@ -56,16 +64,19 @@ export function parseFilter (raw: unknown): ConditionNode | undefined {
       const { conjunction, memberOf: parent, ...rest } = entry.group
       if (Object.keys(rest).length > 0 || (conjunction !== 'AND' && conjunction !== 'OR')) throw invalid(`${parameter}[group]`, 'A group needs conjunction AND or OR (and optionally memberOf)')
       groups.set(key, { kind: 'group', conjunction, children: [], parameter })
-      if (parent !== undefined) memberOf.set(key, String(parent))
+      if (parent !== undefined) memberOf.set(key, groupName(parent, `${parameter}[group][memberOf]`))
     } else if (isObject(entry) && isObject(entry.condition)) {
       const { path, operator, value, memberOf: parent, ...rest } = entry.condition
       if (Object.keys(rest).length > 0) throw invalid(`${parameter}[condition]`, `Unknown condition member ${Object.keys(rest).join(', ')}`)
       nodes.push([key, condition(key, path, operator, value, `${parameter}[condition]`)])
-      if (parent !== undefined) memberOf.set(key, String(parent))
+      if (parent !== undefined) memberOf.set(key, groupName(parent, `${parameter}[condition][memberOf]`))
     } else if (isObject(entry) && ('value' in entry || 'operator' in entry)) {
-      const { value, operator, ...rest } = entry
+      // The value form: the path defaults to the key (Drupal's expandItem); memberOf is honoured
+      // here too, where Drupal would silently put the condition in the root group.
+      const { value, operator, path = key, memberOf: parent, ...rest } = entry
       if (Object.keys(rest).length > 0) throw invalid(parameter, `Unknown filter member ${Object.keys(rest).join(', ')}`)
-      nodes.push([key, condition(key, key, operator, value, parameter)])
+      nodes.push([key, condition(key, path, operator, value, parameter)])
+      if (parent !== undefined) memberOf.set(key, groupName(parent, `${parameter}[memberOf]`))
     } else {
       throw invalid(parameter, `Cannot read filter ${key}`)
     }

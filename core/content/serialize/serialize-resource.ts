@@ -25,6 +25,10 @@ export interface ResourceObject {
   meta?: Record<string, unknown>
 }
 
+function relationshipLinks (self: string, name: string): { self: string, related: string } {
+  return { self: `${self}/relationships/${name}`, related: `${self}/${name}` }
+}
+
 export function serializeResource (type: CompiledType, item: ContentItem, ctx: SerializeContext): ResourceObject {
   const wanted = ctx.fields?.get(type.id)
   const include = (name: string) => !wanted || wanted.has(name)
@@ -35,7 +39,10 @@ export function serializeResource (type: CompiledType, item: ContentItem, ctx: S
   if (include('status')) attributes.status = item.status
   if (type.definition.workflow && include('moderation_state')) attributes.moderation_state = item.moderationState
   const relationships: Record<string, unknown> = {}
-  if (include('uid')) relationships.uid = { data: item.uid ? { type: 'user', id: item.uid } : null }
+  if (include('uid')) {
+    const data = item.uid ? { type: 'user', id: item.uid } : null
+    relationships.uid = ctx.relationshipLinks === true ? { data, links: relationshipLinks(self, 'uid') } : { data }
+  }
   for (const field of type.fields.values()) {
     if (!include(field.name)) continue
     const permission = field.definition.viewPermission
@@ -48,9 +55,7 @@ export function serializeResource (type: CompiledType, item: ContentItem, ctx: S
     const data = field.multiple
       ? ((value ?? []) as ResourceIdentifier[]).map(r => ({ type: r.type, id: r.id }))
       : value ? { type: (value as ResourceIdentifier).type, id: (value as ResourceIdentifier).id } : null
-    relationships[field.name] = ctx.relationshipLinks === true
-      ? { data, links: { self: `${self}/relationships/${field.name}`, related: `${self}/${field.name}` } }
-      : { data }
+    relationships[field.name] = ctx.relationshipLinks === true ? { data, links: relationshipLinks(self, field.name) } : { data }
   }
   const resource: ResourceObject = { type: type.id, id: item.id, attributes, relationships, links: { self } }
   const meta = ctx.meta?.(item)

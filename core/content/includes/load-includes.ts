@@ -1,0 +1,85 @@
+// Loads included resources level by level: every path level costs one batched statement per
+// target type (WHERE id IN …, with the access row filter) plus one per multi-valued field of
+// that type — never one per item. Hidden targets are left out; what was asked for is reported
+// (visible or not) so caches can be tagged with everything the answer depended on.
+import type { Actor } from '../../access/actor.js'
+import type { Kernel } from '../../kernel/kernel.js'
+import type { CompiledType } from '../compiled-type.js'
+import type { ContentItem, ResourceIdentifier } from '../content-item.js'
+import type { IncludeNode } from './parse-include.js'
+import { loadVisibleItems } from './load-visible.js'
+import { loadVisibleUsers, USER_TYPE, type PublicUser } from './users.js'
+
+export type LoadedResource =
+  | { kind: 'content', type: CompiledType, item: ContentItem }
+  | { kind: 'user', user: PublicUser }
+
+export interface IncludeResult {
+  /** Distinct resources in discovery order, primary data excluded. */
+  resources: LoadedResource[]
+  /** Every identifier an include path pointed at, including those left out as hidden. */
+  requested: ResourceIdentifier[]
+}
+
+interface Pending { resource: LoadedResource, node: IncludeNode }
+
+const keyOf = (type: string, id: string) => `${type}:${id}`
+
+function references (resource: LoadedResource, name: string): ResourceIdentifier[] {
+  if (resource.kind !== 'content') return []
+  const { item, type } = resource
+  if (name === 'uid') return item.uid ? [{ type: USER_TYPE, id: item.uid }] : []
+  const field = type.fields.get(name)
+  if (!field?.relationship) return []
+  const value = item.values[name]
+  if (value === null || value === undefined) return []
+  return (field.multiple ? value : [value]) as ResourceIdentifier[]
+}
+
+export async function loadIncludes (kernel: Kernel, actor: Actor, primary: LoadedResource[], tree: IncludeNode): Promise<IncludeResult> {
+  const seen = new Map<string, LoadedResource>()
+  for (const r of primary) seen.set(r.kind === 'content' ? keyOf(r.type.id, r.item.id) : keyOf(USER_TYPE, r.user.id), r)
+  const result: IncludeResult = { resources: [], requested: [] }
+  const requested = new Set<string>()
+  let frontier: Pending[] = primary.map(resource => ({ resource, node: tree }))
+  while (frontier.length > 0) {
+    // Which ids each target type must provide at this level, and which subtree each continues with.
+    const wanted = new Map<string, Map<string, IncludeNode[]>>()
+    for (const { resource, node } of frontier) {
+      for (const [name, child] of node.children) {
+        for (const ref of references(resource, name)) {
+          if (!requested.has(keyOf(ref.type, ref.id))) {
+            requested.add(keyOf(ref.type, ref.id))
+            result.requested.push({ type: ref.type, id: ref.id })
+          }
+          let ids = wanted.get(ref.type)
+          if (!ids) wanted.set(ref.type, ids = new Map())
+          ids.set(ref.id, [...ids.get(ref.id) ?? [], child])
+        }
+      }
+    }
+    const next: Pending[] = []
+    for (const [typeId, ids] of wanted) {
+      const missing = [...ids.keys()].filter(id => !seen.has(keyOf(typeId, id)))
+      for (const resource of await loadResources(kernel, actor, typeId, missing)) {
+        const id = resource.kind === 'content' ? resource.item.id : resource.user.id
+        seen.set(keyOf(typeId, id), resource)
+        result.resources.push(resource)
+      }
+      for (const [id, nodes] of ids) {
+        const resource = seen.get(keyOf(typeId, id))
+        if (resource) for (const node of nodes) if (node.children.size > 0) next.push({ resource, node })
+      }
+    }
+    frontier = next
+  }
+  return result
+}
+
+async function loadResources (kernel: Kernel, actor: Actor, typeId: string, ids: string[]): Promise<LoadedResource[]> {
+  if (ids.length === 0) return []
+  if (typeId === USER_TYPE) return (await loadVisibleUsers(kernel.db.knex, actor, ids)).map(user => ({ kind: 'user' as const, user }))
+  const type = kernel.contentTypes.get(typeId)
+  if (!type) return []
+  return (await loadVisibleItems(kernel, actor, type, ids)).map(item => ({ kind: 'content' as const, type, item }))
+}
