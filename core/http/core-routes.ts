@@ -7,5 +7,7 @@ import { revisionRoutes } from './content-admin/revision-routes.js'
 import { contentTypeRoutes } from './content-types-admin/routes.js'
 import { scheduleRoutes } from './workflow-admin/schedule-routes.js'
 import { workflowRoutes } from './workflow-admin/workflow-routes.js'
+import { contentApiRoutes } from './content-api/routes.js'
+import { openApiRoutes } from './openapi/openapi-routes.js'
 
-export const coreRoutes: readonly RouteInstaller[] = [healthRoutes, identityRoutes, contentTypeRoutes, contentAdminRoutes, revisionRoutes, workflowRoutes, scheduleRoutes]
+export const coreRoutes: readonly RouteInstaller[] = [openApiRoutes, healthRoutes, identityRoutes, contentTypeRoutes, contentAdminRoutes, revisionRoutes, workflowRoutes, scheduleRoutes, contentApiRoutes]

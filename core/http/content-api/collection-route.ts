@@ -1,0 +1,43 @@
+// GET /jsonapi/{type}: one page of the items the caller may see (access, filter, sort and paging
+// in one statement), its includes in batched statements, pagination links and limits in meta.
+import type { FastifyReply, FastifyRequest } from 'fastify'
+import { TagSet } from '../../cache/cache-tags.js'
+import type { Kernel } from '../../kernel/kernel.js'
+import type { LoadedResource } from '../../content/includes/load-includes.js'
+import { findContent } from '../../content/operations/find.js'
+import { parseListParams } from '../../content/query/parse-list-params.js'
+import { traversedTypes } from '../../content/query/traversed-types.js'
+import { serializeResource } from '../../content/serialize/serialize-resource.js'
+import { pageLinks } from '../content-admin/page-links.js'
+import { document } from '../jsonapi/documents.js'
+import { LIST_PARAMS, readParams, type Query } from './read-params.js'
+import { contentApiContext, includedResources } from './resources.js'
+import { respond } from './respond.js'
+
+export type CollectionRequest = FastifyRequest<{ Params: { type: string }, Querystring: Query }>
+
+export async function contentCollection (kernel: Kernel, request: CollectionRequest, reply: FastifyReply): Promise<FastifyReply> {
+  const type = kernel.contentTypes.require(request.params.type)
+  const { actor } = request
+  const params = readParams(kernel, actor, request.query, LIST_PARAMS, [type.id])
+  const { query, requestedLimit, clamped } = parseListParams(request.query, type)
+  return respond(kernel, request, reply, async () => {
+    const result = await findContent(kernel, actor, type.id, query)
+    const tags = new TagSet().list(type.id)
+    // Lists filtered or sorted through another type change when that type's items do.
+    for (const typeId of traversedTypes(kernel, type, query)) tags.list(typeId)
+    const ctx = contentApiContext(request, params.fields)
+    const data = result.items.map(item => {
+      tags.item(type.id, item.id)
+      return serializeResource(type, item, ctx)
+    })
+    const meta: Record<string, unknown> = {}
+    if (result.total !== undefined) meta.count = result.total
+    if (clamped) meta.limit = { requested: requestedLimit, applied: query.page.limit }
+    const links = pageLinks(request, query, result)
+    if (!params.include) return { doc: document(data, links, { meta }), tags, types: [type] }
+    const primary: LoadedResource[] = result.items.map(item => ({ kind: 'content', type, item }))
+    const { included, types } = await includedResources(kernel, request, primary, params.include, ctx, tags)
+    return { doc: document(data, links, { meta, included }), tags, types: [type, ...types] }
+  })
+}
