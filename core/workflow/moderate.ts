@@ -27,18 +27,19 @@ export function openTransitions (workflow: WorkflowDefinition, from: string, act
 
 /**
  * `from` is the current state (undefined on create); `currentlyPublished` whether the item's
- * default revision is published: until it is, every save stays the default revision.
+ * default revision is published: until it is, every save stays the default revision. Errors
+ * point at `pointer` (the moderation_state attribute, or /state of a schedule request).
  */
-export function moderate (workflow: WorkflowDefinition, actor: Actor, from: string | undefined, requested: string | undefined, currentlyPublished: boolean): ModerationOutcome {
+export function moderate (workflow: WorkflowDefinition, actor: Actor, from: string | undefined, requested: string | undefined, currentlyPublished: boolean, pointer = POINTER): ModerationOutcome {
   const origin = from ?? workflow.initialState
   const to = requested ?? origin
   const state = workflow.states[to]
-  if (!state) throw validationError([{ pointer: POINTER, detail: `unknown moderation state "${to}"` }])
+  if (!state) throw validationError([{ pointer, detail: `unknown moderation state "${to}"` }])
   if (from !== undefined || to !== workflow.initialState) {
     const transition = findTransition(workflow, origin, to)
-    if (!transition) throw validationError([{ pointer: POINTER, detail: `no transition from "${origin}" to "${to}"` }])
+    if (!transition) throw validationError([{ pointer, detail: `no transition from "${origin}" to "${to}"` }])
     if (!hasPermission(actor, transitionPermission(workflow.id, transition))) {
-      throw new CmsError('FORBIDDEN', `You may not use the transition "${transition}"`, { source: { pointer: POINTER } })
+      throw new CmsError('FORBIDDEN', `You may not use the transition "${transition}"`, { source: { pointer } })
     }
   }
   return { state: to, published: state.published, isDefaultRevision: state.defaultRevision || !currentlyPublished }

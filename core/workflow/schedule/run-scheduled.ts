@@ -17,20 +17,23 @@ async function finish (kernel: Kernel, id: string, status: 'done' | 'failed', re
   await kernel.db.knex('cms_scheduled_transitions').where('id', id).update({ status, result: result.slice(0, 1000), finished: nowDb() })
 }
 
-async function runOne (kernel: Kernel, row: Row): Promise<void> {
+/** True when the transition was applied; false when it failed (recorded on the row). */
+async function runOne (kernel: Kernel, row: Row): Promise<boolean> {
   // Scheduled by the system (no user) → system; by a user → that user's current rights.
   const actor = row.user_id === null ? SYSTEM : (await actorForUser(kernel.db.knex, row.user_id)) ?? ANONYMOUS
   if (actor === ANONYMOUS) {
     await finish(kernel, row.id, 'failed', 'The user who scheduled this is blocked or deleted')
-    return
+    return false
   }
   try {
     const body = { data: { type: row.type, id: row.item_id, attributes: { moderation_state: row.state }, meta: { revision_log: `Scheduled transition to ${row.state}` } } }
     await updateContent(kernel, actor, row.type, row.item_id, body)
     await finish(kernel, row.id, 'done', `Moved to ${row.state}`)
+    return true
   } catch (error) {
     kernel.logger.warn({ err: error, scheduled: row.id }, 'scheduled transition failed')
     await finish(kernel, row.id, 'failed', (error as Error).message)
+    return false
   }
 }
 
@@ -43,8 +46,7 @@ export async function runScheduledTransitions (kernel: Kernel, limit = 100): Pro
   let applied = 0
   for (const row of due) {
     if (!kernel.contentTypes.get(row.type) || !(await claim(kernel, row.id))) continue
-    await runOne(kernel, row)
-    applied++
+    if (await runOne(kernel, row)) applied++
   }
   return applied
 }

@@ -38,9 +38,10 @@ export async function scheduleTransition (kernel: Kernel, actor: Actor, typeId: 
   await assertContentAccess(kernel.hooks, actor, 'update', type, item)
   const runAt = new Date(input.at)
   if (Number.isNaN(runAt.getTime()) || runAt.getUTCFullYear() > 9999) throw validationError([{ pointer: '/at', detail: 'must be a valid date-time' }])
-  // Checks now that the state exists and the caller may use a transition into it.
+  // Checks now that the state exists and the caller may use a transition into it (the same check
+  // the update makes when the schedule runs, self-transitions such as published → published included).
   const current = await workingCopy(kernel, type, item)
-  if (current.moderationState !== input.state) moderate(workflow, actor, current.moderationState ?? undefined, input.state, item.status)
+  moderate(workflow, actor, current.moderationState ?? undefined, input.state, item.status, '/state')
   const row = {
     id: uuidv7(), type: type.id, item_id: item.id, state: input.state, run_at: toDbDateTime(runAt), user_id: actor.userId, status: 'pending', result: null, created: nowDb()
   }
