@@ -21,7 +21,8 @@ export function parseQueryString (input: string): ParsedQuery {
       depth: 8,
       strictDepth: true,
       parameterLimit: 1000,
-      arrayLimit: 500,
+      // Above the content API's IN cap (500 by default), so that cap answers and names the filter.
+      arrayLimit: 1000,
       throwOnLimitExceeded: true,
       allowPrototypes: false,
       plainObjects: true
