@@ -43,7 +43,8 @@ export async function ensureFieldIndexes (knex: Knex, dialect: Dialect, type: Co
   }
 }
 
-export async function createTypeTables (knex: Knex, dialect: Dialect, type: CompiledType): Promise<void> {
+/** The item and revision tables (with every field's column when they are created now). */
+export async function ensureTypeTables (knex: Knex, dialect: Dialect, type: CompiledType): Promise<void> {
   await ensureTable(knex, type.table, t => {
     t.string('id', 36).primary()
     t.integer('rev').nullable()
@@ -74,6 +75,10 @@ export async function createTypeTables (knex: Knex, dialect: Dialect, type: Comp
     for (const field of type.fields.values()) addFieldColumns(t, field, dialect)
     t.text('multi', dialect === 'mysql' ? 'longtext' : undefined).nullable()
   })
+}
+
+export async function createTypeTables (knex: Knex, dialect: Dialect, type: CompiledType): Promise<void> {
+  await ensureTypeTables(knex, dialect, type)
   for (const field of type.fields.values()) {
     if (field.sideTable) await createSideTable(knex, dialect, field)
     await ensureFieldIndexes(knex, dialect, type, field)

@@ -1,12 +1,12 @@
 // Brings one content type's tables in line with its compiled definition, one idempotent DDL step
-// at a time. A step that would lose data (dropping a field with values, narrowing a column below
-// existing values, changing a field's storage) is refused with 409 unless forced.
+// at a time. A change that would lose data (dropping a field with values, narrowing a column below
+// existing values, changing a field's storage) is refused with 409 before any DDL, unless forced.
 import type { Knex } from 'knex'
 import type { Dialect } from '../../db/connect.js'
 import { CmsError } from '../../errors/cms-error.js'
 import type { CompiledType } from '../compiled-type.js'
 import { addColumn, isWidening, sameColumn } from './column-builder.js'
-import { addFieldColumns, createSideTable, createTypeTables, ensureFieldIndexes } from './create-tables.js'
+import { addFieldColumns, createSideTable, createTypeTables, ensureFieldIndexes, ensureTypeTables } from './create-tables.js'
 import { hasIndex } from './introspect.js'
 import { fieldStorage, sameLocation, type FieldStorage, type StorageSnapshot } from './storage-snapshot.js'
 
@@ -33,9 +33,6 @@ async function dropIndexes (ctx: SyncContext, field: FieldStorage, keep: FieldSt
 }
 
 async function dropField (ctx: SyncContext, field: FieldStorage): Promise<void> {
-  if (!ctx.force && await hasData(ctx, field)) {
-    throw new CmsError('CONFLICT', `Field "${field.name}" has values; changing or removing it would lose data (force the change to proceed)`)
-  }
   await dropIndexes(ctx, field)
   if (field.sideTable) await ctx.knex.schema.dropTableIfExists(field.sideTable)
   for (const table of [ctx.type.table, ctx.type.revisionTable]) {
@@ -57,16 +54,23 @@ async function addField (ctx: SyncContext, name: string): Promise<void> {
   await ensureFieldIndexes(ctx.knex, ctx.dialect, ctx.type, field)
 }
 
-/** A string column narrowed: refuse while longer values exist, or cut them when forced. */
+/** A column change that cannot be an in-place ALTER: narrower or rescaled decimals (SQLite stores them scaled). */
+function needsRebuild (before: FieldStorage, after: FieldStorage): boolean {
+  return Boolean(after.column) && !sameColumn(before.spec, after.spec) && !isWidening(before.spec, after.spec) && after.spec.kind !== 'string'
+}
+
+function lengthCondition (ctx: SyncContext, column: string, length: number): [string, unknown[]] {
+  return [`${ctx.dialect === 'mysql' ? 'CHAR_LENGTH' : 'LENGTH'}(??) > ?`, [column, length]]
+}
+
+/** A string column narrowed: when forced, values longer than the new length are cut. */
 async function resizeColumn (ctx: SyncContext, before: FieldStorage, after: FieldStorage): Promise<void> {
   const column = after.column as string
   const length = after.spec.length ?? 255
-  const lengthFn = ctx.dialect === 'mysql' ? 'CHAR_LENGTH' : 'LENGTH'
   if (!isWidening(before.spec, after.spec)) {
     for (const table of [ctx.type.table, ctx.type.revisionTable]) {
-      const longer = await ctx.knex(table).whereRaw(`${lengthFn}(??) > ?`, [column, length]).first('id')
-      if (longer && !ctx.force) throw new CmsError('CONFLICT', `Field "${after.name}" has values longer than ${length}; narrowing it would lose data (force the change to proceed)`)
-      if (longer) await ctx.knex(table).whereRaw(`${lengthFn}(??) > ?`, [column, length]).update({ [column]: ctx.knex.raw('SUBSTR(??, 1, ?)', [column, length]) })
+      const [sql, bindings] = lengthCondition(ctx, column, length)
+      await ctx.knex(table).whereRaw(sql, bindings as Knex.RawBinding[]).update({ [column]: ctx.knex.raw('SUBSTR(??, 1, ?)', [column, length]) })
     }
   }
   if (ctx.dialect !== 'mysql') return // SQLite does not enforce declared lengths.
@@ -75,15 +79,44 @@ async function resizeColumn (ctx: SyncContext, before: FieldStorage, after: Fiel
   }
 }
 
-/** Syncs the type's storage from `applied` (undefined: never synced) and returns the new snapshot. */
-export async function syncType (knex: Knex, dialect: Dialect, type: CompiledType, applied: StorageSnapshot | undefined, force: boolean): Promise<void> {
-  const ctx: SyncContext = { knex, dialect, type, force }
-  await createTypeTables(knex, dialect, type)
-  if (!applied) return
-  const next = new Map([...type.fields.values()].map(f => [f.name, fieldStorage(type, f)]))
+function lossRefused (detail: string): CmsError {
+  return new CmsError('CONFLICT', `${detail}; it would lose data (force the change to proceed)`)
+}
+
+/**
+ * Every data-losing step is checked before the first DDL statement runs: MySQL commits each
+ * ALTER on its own, so a refusal half-way would leave the tables half-changed.
+ */
+async function assertNoLoss (ctx: SyncContext, applied: StorageSnapshot, next: Map<string, FieldStorage>): Promise<void> {
   for (const before of applied.fields) {
     const after = next.get(before.name)
-    if (!after || !sameLocation(before, after)) {
+    if (!after || !sameLocation(before, after) || needsRebuild(before, after)) {
+      if (await hasData(ctx, before)) throw lossRefused(`Field "${before.name}" has values; ${after ? 'changing its storage' : 'removing it'}`)
+    } else if (after.column && !sameColumn(before.spec, after.spec) && !isWidening(before.spec, after.spec)) {
+      const length = after.spec.length ?? 255
+      for (const table of [ctx.type.table, ctx.type.revisionTable]) {
+        const [sql, bindings] = lengthCondition(ctx, after.column, length)
+        if (await ctx.knex(table).whereRaw(sql, bindings as Knex.RawBinding[]).first('id')) {
+          throw lossRefused(`Field "${after.name}" has values longer than ${length}; narrowing it`)
+        }
+      }
+    }
+  }
+}
+
+/** Syncs the type's storage from `applied` (undefined: never synced). */
+export async function syncType (knex: Knex, dialect: Dialect, type: CompiledType, applied: StorageSnapshot | undefined, force: boolean): Promise<void> {
+  const ctx: SyncContext = { knex, dialect, type, force }
+  if (!applied) {
+    await createTypeTables(knex, dialect, type)
+    return
+  }
+  const next = new Map([...type.fields.values()].map(f => [f.name, fieldStorage(type, f)]))
+  if (!force) await assertNoLoss(ctx, applied, next)
+  await ensureTypeTables(knex, dialect, type)
+  for (const before of applied.fields) {
+    const after = next.get(before.name)
+    if (!after || !sameLocation(before, after) || needsRebuild(before, after)) {
       await dropField(ctx, before)
       if (after) await addField(ctx, after.name)
       continue

@@ -56,6 +56,7 @@ eachDatabase(t, 'every core field type passes the field contract', async (t, db)
         const label = `bad #${i} ${JSON.stringify(value)?.slice(0, 60)}`
         const before = await app.counts(TYPE)
         const errors = expectErrors(t, await app.jsonapi('POST', `${CONTENT}/${TYPE}`, send(c, value)), 422, label)
+        t.equal(errors.length, 1, `${label}: one error object for one violation`)
         t.ok(errors.every(e => e.source?.pointer === prefix || e.source?.pointer?.startsWith(prefix + '/')),
           `${label} points at ${prefix}: ${errors.map(e => e.source?.pointer).join(', ')}`)
         t.strictSame(await app.counts(TYPE), before, `${label} wrote nothing`)

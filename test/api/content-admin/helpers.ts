@@ -6,6 +6,7 @@ import type { TestDatabase } from '../../helpers/databases.js'
 import { jsonApiViolations } from '../../helpers/jsonapi-schema.js'
 import type { SiteConfig } from '../../../core/settings/config-types.js'
 import type { ModuleDefinition } from '../../../core/kernel/module-types.js'
+import type { Kernel } from '../../../core/kernel/kernel.js'
 import { bootIdentity, type IdentityApp } from '../auth/helpers.js'
 
 export const JSONAPI = 'application/vnd.api+json'
@@ -97,4 +98,28 @@ export function expectErrors (t: Test, response: LightMyRequestResponse, status:
 
 export function pointers (errors: ErrorObject[]): string[] {
   return errors.map(e => e.source?.pointer ?? '')
+}
+
+/** Column name → declared type (lowercase, e.g. "varchar(50)") of a table, read from the database itself. */
+export async function columnTypes (kernel: Kernel, table: string): Promise<Record<string, string>> {
+  const { knex, dialect } = kernel.db
+  const rows = dialect === 'mysql'
+    ? (await knex.raw('SELECT column_name AS name, column_type AS type FROM information_schema.columns WHERE table_schema = DATABASE() AND table_name = ?', [table]) as unknown as [Array<{ name: string, type: string }>])[0]
+    : await knex.raw(`PRAGMA table_info(${JSON.stringify(table)})`) as Array<{ name: string, type: string }>
+  return Object.fromEntries(rows.map(r => [r.name, String(r.type).toLowerCase()]))
+}
+
+/** Index name → unique? of a table, read from information_schema or SQLite's index list. */
+export async function indexes (kernel: Kernel, table: string): Promise<Record<string, boolean>> {
+  const { knex, dialect } = kernel.db
+  if (dialect === 'mysql') {
+    const [rows] = await knex.raw('SELECT DISTINCT index_name AS name, non_unique AS nonUnique FROM information_schema.statistics WHERE table_schema = DATABASE() AND table_name = ?', [table]) as unknown as [Array<{ name: string, nonUnique: number | string }>]
+    return Object.fromEntries(rows.map(r => [r.name, Number(r.nonUnique) === 0]))
+  }
+  const rows = await knex.raw(`PRAGMA index_list(${JSON.stringify(table)})`) as Array<{ name: string, unique: number }>
+  return Object.fromEntries(rows.map(r => [r.name, r.unique === 1]))
+}
+
+export async function tableExists (kernel: Kernel, table: string): Promise<boolean> {
+  return kernel.db.knex.schema.hasTable(table)
 }
