@@ -18,7 +18,8 @@ export const enumType: FieldTypeDefinition = {
     kind: 'string',
     length: Math.max(1, ...stringListSetting(field, 'values').map(codePointLength))
   }),
-  schema: field => ({ type: 'string', enum: stringListSetting(field, 'values') }),
+  // enum alone: the values are strings, and a second keyword would report one bad value twice.
+  schema: field => ({ enum: stringListSetting(field, 'values') }),
   toDb: value => value,
   fromDb: stringFromDb,
   operators: EQUALITY_OPERATORS,

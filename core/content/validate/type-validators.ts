@@ -12,6 +12,15 @@ export interface TypeValidators {
 
 const cache = new WeakMap<CompiledType, TypeValidators>()
 
+/**
+ * A value or null. Not `anyOf`: a bad value would fail both branches and be reported three
+ * times (its own violation, "must be null", "must match a schema in anyOf"); validate-input
+ * drops the one `if` error that accompanies the real violation.
+ */
+function nullable (one: Record<string, unknown>): Record<string, unknown> {
+  return { if: { type: 'null' }, else: one }
+}
+
 function valueSchema (field: CompiledField, forUpdate: boolean): Record<string, unknown> {
   const one = field.fieldType.schema(field.definition)
   if (field.multiple) {
@@ -22,7 +31,7 @@ function valueSchema (field: CompiledField, forUpdate: boolean): Record<string, 
   }
   // Required fields may be omitted on update (partial) but never set to null.
   if (field.required && (forUpdate || field.definition.default === undefined)) return one
-  return { anyOf: [one, { type: 'null' }] }
+  return nullable(one)
 }
 
 function attributesSchema (type: CompiledType, forUpdate: boolean): Record<string, unknown> {
@@ -38,13 +47,13 @@ function attributesSchema (type: CompiledType, forUpdate: boolean): Record<strin
 
 function relationshipsSchema (type: CompiledType): Record<string, unknown> {
   const properties: Record<string, unknown> = {
-    uid: { type: 'object', required: ['data'], properties: { data: { anyOf: [{ type: 'null' }, { type: 'object', required: ['type', 'id'], additionalProperties: false, properties: { type: { const: 'user' }, id: { type: 'string', format: 'uuid' } } }] } } }
+    uid: { type: 'object', required: ['data'], properties: { data: nullable({ type: 'object', required: ['type', 'id'], additionalProperties: false, properties: { type: { const: 'user' }, id: { type: 'string', format: 'uuid' } } }) } }
   }
   for (const field of type.relationships) {
     const one = field.fieldType.schema(field.definition)
     const data = field.multiple
       ? { type: 'array', items: one, ...(field.maxItems !== undefined ? { maxItems: field.maxItems } : {}) }
-      : { anyOf: [one, { type: 'null' }] }
+      : nullable(one)
     properties[field.name] = { type: 'object', required: ['data'], additionalProperties: false, properties: { data, meta: { type: 'object' }, links: { type: 'object' } } }
   }
   return { type: 'object', additionalProperties: false, properties }

@@ -1,5 +1,6 @@
 // Validates a parsed document against a content type: ajv schemas, Unicode sanity, each field
 // type's own checks and normalisation, field edit permissions and server-owned fields.
+import type { ErrorObject } from 'ajv'
 import type { Actor } from '../../access/actor.js'
 import { hasPermission } from '../../access/actor.js'
 import { BYPASS_CONTENT_ACCESS, typePermissions } from '../../access/content-permissions.js'
@@ -48,8 +49,11 @@ export function validateInput (type: CompiledType, doc: ParsedDocument, mode: 'c
     ...findBadStrings(doc.relationships, '/data/relationships')
   ]
   const attributes = mode === 'create' ? validators.createAttributes : validators.updateAttributes
-  if (!attributes(doc.attributes)) violations.push(...(attributes.errors ?? []).map(e => ({ pointer: pointerOf(e, '/data/attributes'), detail: describe(e) })))
-  if (!validators.relationships(doc.relationships)) violations.push(...(validators.relationships.errors ?? []).map(e => ({ pointer: pointerOf(e, '/data/relationships'), detail: describe(e) })))
+  // One error object per violation: an `if` error only repeats the violation of its branch.
+  const report = (errors: ErrorObject[] | null | undefined, base: string) =>
+    (errors ?? []).filter(e => e.keyword !== 'if').map(e => ({ pointer: pointerOf(e, base), detail: describe(e) }))
+  if (!attributes(doc.attributes)) violations.push(...report(attributes.errors, '/data/attributes'))
+  if (!validators.relationships(doc.relationships)) violations.push(...report(validators.relationships.errors, '/data/relationships'))
   if (violations.length > 0) throw validationError(violations)
 
   const input: ValidInput = { values: {} }
