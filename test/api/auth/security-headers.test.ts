@@ -1,13 +1,31 @@
 // HTTP hardening: security headers on every answer, CORS only for allow-listed origins (and none
 // at all without a list).
 import t from 'tap'
+import { defineModule } from '../../../core/kernel/module-types.js'
 import { eachDatabase } from '../../helpers/each-database.js'
 import { bootIdentity } from './helpers.js'
 
 const ALLOWED = 'https://front.example.test'
 
+// An HTML page (like a future /docs) sets its own policy in its route options.
+const htmlPage = defineModule({
+  name: 'htmlpage',
+  version: '1.0.0',
+  core: '*',
+  register (ctx) {
+    ctx.routes.add(app => {
+      app.get('/html-page', { helmet: { contentSecurityPolicy: { directives: { 'default-src': ["'self'"], 'script-src': ["'self'"] } } } }, async (_request, reply) =>
+        reply.type('text/html').send('<!doctype html><title>x</title>'))
+    })
+  }
+})
+
 eachDatabase(t, 'security headers are present, errors included', async (t, db) => {
-  const { app } = await bootIdentity(t, db)
+  const { app } = await bootIdentity(t, db, { modules: ['htmlpage'] }, { htmlpage: htmlPage })
+  const page = await app.inject({ method: 'GET', url: '/html-page' })
+  t.match(String(page.headers['content-security-policy']), /script-src 'self'/, 'an HTML route sets its own policy')
+  t.notMatch(String(page.headers['content-security-policy']), /default-src 'none'/)
+  t.equal(page.headers['x-content-type-options'], 'nosniff', 'and keeps the other headers')
   for (const url of ['/health', '/admin/api/users', '/no-such-page']) {
     const response = await app.inject({ method: 'GET', url })
     t.equal(response.headers['x-content-type-options'], 'nosniff', `${url}: nosniff`)
