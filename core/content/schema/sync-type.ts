@@ -104,6 +104,17 @@ async function assertNoLoss (ctx: SyncContext, applied: StorageSnapshot, next: M
   }
 }
 
+/** A field that becomes unique must not hold duplicates (forcing cannot help: 409 either way). */
+async function assertUniqueFeasible (ctx: SyncContext, applied: StorageSnapshot, next: Map<string, FieldStorage>): Promise<void> {
+  for (const before of applied.fields) {
+    const after = next.get(before.name)
+    if (!after?.column || !sameLocation(before, after) || needsRebuild(before, after)) continue
+    if (!after.indexes.some(i => i.unique && !before.indexes.some(b => b.unique && b.name === i.name))) continue
+    const duplicate = await ctx.knex(ctx.type.table).whereNotNull(after.column).groupBy(after.column).havingRaw('COUNT(*) > 1').first(after.column)
+    if (duplicate) throw new CmsError('CONFLICT', `Field "${after.name}" holds duplicate values; it can become unique once they differ`)
+  }
+}
+
 /** Syncs the type's storage from `applied` (undefined: never synced). */
 export async function syncType (knex: Knex, dialect: Dialect, type: CompiledType, applied: StorageSnapshot | undefined, force: boolean): Promise<void> {
   const ctx: SyncContext = { knex, dialect, type, force }
@@ -112,6 +123,7 @@ export async function syncType (knex: Knex, dialect: Dialect, type: CompiledType
     return
   }
   const next = new Map([...type.fields.values()].map(f => [f.name, fieldStorage(type, f)]))
+  await assertUniqueFeasible(ctx, applied, next)
   if (!force) await assertNoLoss(ctx, applied, next)
   await ensureTypeTables(knex, dialect, type)
   for (const before of applied.fields) {
