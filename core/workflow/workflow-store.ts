@@ -54,10 +54,27 @@ export class WorkflowStore {
     const workflow = validateWorkflow(input)
     if (this.kernel.registries.workflows.has(workflow.id)) throw new CmsError('CONFLICT', `Workflow "${workflow.id}" is declared by module ${this.kernel.registries.workflows.owner(workflow.id) ?? ''}; change it in code`)
     if (create && this.runtime.has(workflow.id)) throw new CmsError('CONFLICT', `Workflow "${workflow.id}" already exists`)
+    const previous = create ? undefined : this.runtime.get(workflow.id)
+    if (previous) await this.assertStatesUnused(workflow.id, Object.keys(previous.states).filter(s => !workflow.states[s]))
     const row = { id: workflow.id, definition: JSON.stringify(workflow), changed_at: nowDb() }
     await this.kernel.db.knex('cms_workflows').insert(row).onConflict('id').merge(['definition', 'changed_at'])
     this.runtime.set(workflow.id, workflow)
     return workflow
+  }
+
+  /** A replacement may not drop a state that items are in (their default or their latest revision). */
+  private async assertStatesUnused (id: string, dropped: string[]): Promise<void> {
+    if (dropped.length === 0) return
+    const { knex } = this.kernel.db
+    for (const type of this.kernel.contentTypes.list().filter(t => t.definition.workflow === id)) {
+      const current = await knex(type.table).whereIn('moderation_state', dropped).first('id')
+      const pending = type.revisions
+        ? await knex(`${type.revisionTable} as r`).join(`${type.table} as i`, 'i.latest_rev', 'r.rev').whereIn('r.moderation_state', dropped).first('r.id')
+        : undefined
+      if (current || pending) {
+        throw new CmsError('CONFLICT', `${type.id} content is in a state this change removes (${dropped.join(', ')}); move it out first`, { source: { pointer: '/states' } })
+      }
+    }
   }
 
   /** Refused while a content type uses it; returns the removed workflow. */
