@@ -2,6 +2,7 @@
 // anonymous role holds, for existing and unknown items alike, and nothing is written.
 import t from 'tap'
 import { eachDatabase } from '../../helpers/each-database.js'
+import { jsonApiViolations } from '../../helpers/jsonapi-schema.js'
 import { bootContent, CONTENT, doc, type Method } from './helpers.js'
 
 eachDatabase(t, 'anonymous callers on the admin content routes', async (t, db) => {
@@ -33,6 +34,7 @@ eachDatabase(t, 'anonymous callers on the admin content routes', async (t, db) =
     const response = await site.api(null, method, url, payload)
     t.equal(response.statusCode, 401, `${method} ${url}`)
     t.equal(response.headers['www-authenticate'], 'Bearer')
+    t.equal(jsonApiViolations(response.json()), '', 'a valid JSON:API error document')
   }
   const bare = await site.app.inject({ method: 'GET', url: `${CONTENT}/article` })
   t.equal(bare.statusCode, 401, 'without any Accept header too')

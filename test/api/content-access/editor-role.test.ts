@@ -60,3 +60,19 @@ eachDatabase(t, 'an editor through every admin content route', async (t, db) => 
   t.equal((await api(editor.token, 'DELETE', url(published.id))).statusCode, 204, 'deletes others\' items')
   t.equal((await api(site.adminToken, 'GET', url(published.id))).statusCode, 404, 'gone')
 })
+
+eachDatabase(t, 'a content type created at runtime: editors get its permissions, which go with it', async (t, db) => {
+  const site = await bootContent(t, db)
+  const editor = await site.user('editor', ['editor'])
+  const editorPermissions = async () => (await site.as(site.adminToken, { method: 'GET', url: '/admin/api/roles/editor' })).json<{ data: { permissions: string[] } }>().data.permissions
+  t.equal((await site.api(editor.token, 'POST', `${CONTENT}/page`, doc('page', { title: 'x' }))).statusCode, 404, 'no such type yet')
+  const created = await site.as(site.adminToken, { method: 'POST', url: '/admin/api/content-types', payload: { id: 'page', label: 'Page', fields: [{ name: 'title', type: 'string' }] } })
+  t.equal(created.statusCode, 201)
+  const p = typePermissions('page')
+  t.same((await editorPermissions()).filter(n => n.includes(' page ')).sort(), [p.create, p.deleteAny, p.editAny, p.revertRevisions, p.viewUnpublished, p.viewRevisions].sort(), 'editors hold the new type\'s permissions')
+  const page = await site.api(editor.token, 'POST', `${CONTENT}/page`, doc('page', { title: 'About' }))
+  t.equal(page.statusCode, 201, 'and use them at once')
+  t.equal((await site.api(editor.token, 'DELETE', `${CONTENT}/page/${resource(page).id}`)).statusCode, 204)
+  t.equal((await site.as(site.adminToken, { method: 'DELETE', url: '/admin/api/content-types/page' })).statusCode, 204)
+  t.same((await editorPermissions()).filter(n => n.includes(' page ')), [], 'a deleted type\'s permissions leave the role')
+})

@@ -2,6 +2,7 @@
 // status needs "edit any"; each attempt is 403 naming the member, and nothing is written.
 import t from 'tap'
 import { eachDatabase } from '../../helpers/each-database.js'
+import { jsonApiViolations } from '../../helpers/jsonapi-schema.js'
 import { bootContent, CONTENT, doc, errors, OWN_ARTICLE, resource } from './helpers.js'
 
 eachDatabase(t, 'mass assignment of server-owned members', async (t, db) => {
@@ -24,6 +25,7 @@ eachDatabase(t, 'mass assignment of server-owned members', async (t, db) => {
   for (const [what, attributes, relationships, pointer] of attempts) {
     const response = await api(mallory.token, 'POST', `${CONTENT}/article`, doc('article', attributes, relationships))
     t.equal(response.statusCode, 403, `create with ${what}: 403`)
+    t.equal(jsonApiViolations(response.json()), '', 'a valid JSON:API error document')
     t.equal(errors(response)[0]?.source?.pointer, pointer)
   }
   t.equal(await articles(), 0, 'nothing written')
