@@ -52,4 +52,6 @@ eachDatabase(t, 'mass assignment of server-owned members', async (t, db) => {
   t.equal(moved.statusCode, 200, 'the administrator (bypass) may set both')
   t.match(resource(moved).attributes, { created: '2001-01-01T00:00:00.000Z' })
   t.same(resource(moved).relationships.uid?.data, { type: 'user', id: alice.id })
+  t.equal((await api(mallory.token, 'PATCH', `${CONTENT}/article/${own.id}`, doc('article', { title: 'x' }, undefined, own.id))).statusCode, 403, 'its former owner lost it')
+  t.equal((await api(alice.token, 'PATCH', `${CONTENT}/article/${own.id}`, doc('article', { title: 'now hers' }, undefined, own.id))).statusCode, 200, 'its new owner edits it')
 })

@@ -52,4 +52,10 @@ eachDatabase(t, 'an author with own permissions', async (t, db) => {
   t.equal((await api(bob.token, 'GET', url(bobsDraft.id))).statusCode, 200, 'both still there')
   t.equal((await api(alice.token, 'DELETE', url(mine.id))).statusCode, 204, 'deletes her own')
   t.equal((await api(alice.token, 'GET', url(mine.id))).statusCode, 404, 'gone')
+
+  const next = resource(await api(alice.token, 'POST', `${CONTENT}/article`, doc('article', { title: 'Next' })))
+  const demoted = await site.as(site.adminToken, { method: 'PATCH', url: `/admin/api/users/${alice.id}`, payload: { roles: [] } })
+  t.equal(demoted.statusCode, 200, 'the author role is taken away')
+  t.equal((await api(alice.token, 'GET', url(next.id))).statusCode, 404, 'her draft is hidden from her on the next request')
+  t.equal((await api(alice.token, 'POST', `${CONTENT}/article`, doc('article', { title: 'More' }))).statusCode, 403, 'and she creates nothing')
 })
