@@ -1,6 +1,6 @@
 // The table of queries for the drupal-jsonapi-params suite: each case builds its query with the
 // real client library and names the articles (seed keys) an anonymous caller must get, in order.
-import { DrupalJsonApiParams } from 'drupal-jsonapi-params'
+import type { DrupalJsonApiParams } from 'drupal-jsonapi-params'
 import { day } from './seed.js'
 
 export interface Case {
