@@ -2,7 +2,7 @@
 // kept unique, surviving title changes (old aliases redirect), resolved by /router/resolve.
 // Built only on the public module API. See README.md beside this file.
 import { defineModule, ensureTable } from '../../core/index.js'
-import { ALIAS_TABLE, currentAlias } from './aliases.js'
+import { ALIAS_TABLE, BASE_TABLE, currentAlias } from './aliases.js'
 import { aliasGenerator } from './generate-alias.js'
 import { resolveRoute } from './resolve-route.js'
 
@@ -38,6 +38,15 @@ export default defineModule<{ regenerate: string[] }>({
           t.boolean('current').notNullable()
           t.datetime('created', { precision: 3 }).notNullable()
           t.index(['type', 'item_id'], 'pathauto_aliases_item_idx')
+        })
+      }
+    }, {
+      name: '002-alias-bases',
+      // One row per base path: serialises concurrent writers of a base and counts its suffixes.
+      async up ({ knex }) {
+        await ensureTable(knex, BASE_TABLE, t => {
+          t.string('base', 200).primary()
+          t.integer('next_suffix').notNullable()
         })
       }
     })

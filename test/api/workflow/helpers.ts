@@ -74,6 +74,8 @@ export interface SiteOptions {
   /** Modules enabled after blog, editorial and pathauto (fixture modules). */
   extraModules?: string[]
   moduleSources?: Record<string, ModuleDefinition>
+  /** Seed the blog's demo content at boot. */
+  demoContent?: boolean
 }
 
 export function errors (response: LightMyRequestResponse): ErrorObject[] {
@@ -110,7 +112,7 @@ export async function secondKernel (t: Test, db: TestDatabase, options: SiteOpti
 }
 
 export async function bootSite (t: Test, db: TestDatabase, options: SiteOptions = {}): Promise<Site> {
-  const identity = await bootIdentity(t, db, { modules: siteModules(options) }, options.moduleSources ?? {})
+  const identity = await bootIdentity(t, db, { modules: siteModules(options), demoContent: options.demoContent ?? false }, options.moduleSources ?? {})
   const { app, kernel, login, createUser } = identity
   const adminToken = (await login()).accessToken
   const hasContentApi = app.hasRoute({ method: 'GET', url: '/jsonapi/:type/:id' })
