@@ -7,7 +7,8 @@ import { modulesDisableCommand, modulesEnableCommand } from './commands/modules-
 import { modulesListCommand } from './commands/modules-list.js'
 import { serveCommand } from './commands/serve.js'
 import { userCreateCommand } from './commands/user-create.js'
+import { cacheClearCommand } from './commands/cache-clear.js'
 
 export const coreCommands: readonly CliCommand[] = [
-  serveCommand, migrateCommand, modulesListCommand, modulesEnableCommand, modulesDisableCommand, hooksListCommand, cronRunCommand, userCreateCommand
+  serveCommand, migrateCommand, modulesListCommand, modulesEnableCommand, modulesDisableCommand, hooksListCommand, cronRunCommand, userCreateCommand, cacheClearCommand
 ]
