@@ -19,20 +19,27 @@ const helpers = {
   day: datePart(d => d.getUTCDate(), 2)
 }
 for (const [name, fn] of Object.entries(helpers)) hbs.registerHelper(name, fn)
-const knownHelpers = Object.fromEntries(Object.keys(helpers).map(name => [name, true]))
+// The built-in `log` helper writes to the console: a pattern may not use it.
+hbs.unregisterHelper('log')
+const knownHelpers = { ...Object.fromEntries(Object.keys(helpers).map(name => [name, true])), log: false }
 
 export type CompiledPattern = (context: Record<string, unknown>) => string
 
 const cache = new Map<string, CompiledPattern>()
 
-function nestingDepth (source: string): number {
-  let depth = 0
-  let max = 0
-  for (const match of source.matchAll(/\{\{~?\s*([#^/])/g)) {
-    depth += match[1] === '/' ? -1 : 1
-    max = Math.max(max, depth)
+interface Node { type: string, body?: Node[], program?: Node & { body: Node[] }, inverse?: Node & { body: Node[], chained?: boolean } }
+
+/** Walks the parsed pattern: no partials or decorators (in any spelling), blocks nested at most MAX_DEPTH. */
+function inspect (nodes: readonly Node[] | undefined, depth: number): void {
+  for (const node of nodes ?? []) {
+    if (node.type === 'PartialStatement' || node.type === 'PartialBlockStatement') throw new Error('partials are not allowed in patterns')
+    if (node.type === 'Decorator' || node.type === 'DecoratorBlock') throw new Error('decorators are not allowed in patterns')
+    if (node.type !== 'BlockStatement') continue
+    if (depth > MAX_DEPTH) throw new Error(`the pattern nests blocks deeper than ${MAX_DEPTH}`)
+    inspect(node.program?.body, depth + 1)
+    // {{else if …}} chains sit in the inverse without adding a level.
+    inspect(node.inverse?.body, node.inverse?.chained === true ? depth : depth + 1)
   }
-  return max
 }
 
 /** Throws an Error with a readable message when the pattern is not acceptable. */
@@ -41,8 +48,8 @@ export function compilePattern (source: unknown): CompiledPattern {
   const cached = cache.get(source)
   if (cached) return cached
   if (source.length > MAX_SOURCE) throw new Error(`the pattern is longer than ${MAX_SOURCE} characters`)
-  if (nestingDepth(source) > MAX_DEPTH) throw new Error(`the pattern nests blocks deeper than ${MAX_DEPTH}`)
-  if (/\{\{\s*>/.test(source)) throw new Error('partials are not allowed in patterns')
+  // The size cap above also bounds the parser's recursion (2,000 nested blocks overflow it).
+  inspect(hbs.parse(source).body as unknown as Node[], 1)
   const template = hbs.compile(source, { knownHelpers, knownHelpersOnly: true, noEscape: true, strict: false })
   const compiled: CompiledPattern = context => template(context, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false })
   compiled({}) // surfaces parse errors now (handlebars parses lazily)
