@@ -60,7 +60,7 @@ eachDatabase(t, 'unknown paths are 404, bad parameters 400', async (t, db) => {
   const cases: Array<[string, string, string]> = [
     ['no path', '', 'path'],
     ['an empty path', 'path=', 'path'],
-    ['a path given twice', `path=/a&path=/b`, 'path'],
+    ['a path given twice', 'path=/a&path=/b', 'path'],
     ['a nested path', 'path[x]=/a', 'path'],
     ['an over-long path', `path=/${'a'.repeat(1200)}`, 'path'],
     ['an unknown parameter', `path=/blog/${year()}/exists&include=author`, 'include']
