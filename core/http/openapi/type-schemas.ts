@@ -11,8 +11,14 @@ const identifier = (targets: readonly string[]): Schema => ({
   properties: { type: { enum: [...targets] }, id: { type: 'string' } }
 })
 
+/** Formats for readers of the document (the validation schemas use patterns). */
+const FORMATS: Record<string, string> = { datetime: 'date-time', date: 'date', email: 'email', url: 'uri', uuid: 'uuid' }
+
 function attributeSchema (field: CompiledField): Schema {
   const one = { ...field.fieldType.schema(field.definition) }
+  const format = FORMATS[field.fieldType.name] ?? FORMATS[field.fieldType.column(field.definition).kind]
+  if (format && one.type === 'string' && one.format === undefined) one.format = format
+  if (field.fieldType.name === 'richtext') one.contentMediaType = 'text/html'
   if (field.definition.label) one.title = field.definition.label
   if (field.multiple) return { type: 'array', items: one, ...(field.maxItems !== undefined ? { maxItems: field.maxItems } : {}) }
   return field.required ? one : { anyOf: [one, { type: 'null' }] }

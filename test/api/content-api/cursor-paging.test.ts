@@ -4,6 +4,7 @@ import t from 'tap'
 import { SYSTEM } from '../../../core/access/actor.js'
 import { createContent } from '../../../core/content/operations/create.js'
 import { eachDatabase } from '../../helpers/each-database.js'
+import type { LightMyRequestResponse } from 'fastify'
 import { bootApi, expectDocument, expectErrors, ids, type ApiSite, type ListDocument } from './helpers.js'
 
 const article = (title: string) => ({ data: { type: 'article', attributes: { title, status: true } } })
@@ -17,8 +18,8 @@ async function walk (site: ApiSite, url: string, perPage: number, label: string)
     // The first page is read alone (it defines what "present at the start" means); every later
     // read races with writers.
     const writes = seen.length === 0 ? [] : Array.from({ length: perPage }, () => site.admin('POST', '/admin/api/content/article', article(`${label} ${inserted++}`)))
-    const [page] = await Promise.all([site.get(next), ...writes])
-    const body = page.json<ListDocument>()
+    const [page] = await Promise.all([site.get(next), ...writes]) as [LightMyRequestResponse, ...unknown[]]
+    const body: ListDocument = page.json()
     if (page.statusCode !== 200) throw new Error(`${next}: ${page.statusCode} ${page.body}`)
     seen.push(...ids(body))
     next = body.links.next ? new URL(body.links.next).pathname + new URL(body.links.next).search : undefined
