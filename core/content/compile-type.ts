@@ -1,6 +1,6 @@
 // Validates a content type definition against the field type registry and compiles it:
 // machine names, reserved names, per-type settings, defaults, cardinality, storage names.
-import { Ajv } from 'ajv'
+import { Ajv, type ErrorObject } from 'ajv'
 import addFormats from 'ajv-formats'
 import { validationError } from '../errors/cms-error.js'
 import { describe, pointerOf } from '../http/body-validator.js'
@@ -18,6 +18,11 @@ const settingsValidators = new WeakMap<FieldTypeDefinition, ReturnType<typeof aj
 
 type Violation = { pointer: string, detail: string }
 
+/** One error per problem: an `if` error only repeats the violation of its branch. */
+function violationsOf (errors: ErrorObject[] | null | undefined): ErrorObject[] {
+  return (errors ?? []).filter(e => e.keyword !== 'if')
+}
+
 function settingsOf (field: FieldDefinition): Record<string, unknown> {
   return Object.fromEntries(Object.entries(field).filter(([key]) => !GENERIC_FIELD_KEYS.has(key)))
 }
@@ -29,7 +34,7 @@ function checkSettings (fieldType: FieldTypeDefinition, field: FieldDefinition, 
     settingsValidators.set(fieldType, validate)
   }
   if (!validate(settingsOf(field))) {
-    for (const e of validate.errors ?? []) out.push({ pointer: pointerOf(e, base), detail: describe(e) })
+    for (const e of violationsOf(validate.errors)) out.push({ pointer: pointerOf(e, base), detail: describe(e) })
   }
 }
 
@@ -78,7 +83,7 @@ export interface CompileInput {
 export function compileType (input: CompileInput): CompiledType {
   const { definition } = input
   if (!validateDocument(definition)) {
-    throw validationError((validateDocument.errors ?? []).map(e => ({ pointer: pointerOf(e), detail: describe(e) })))
+    throw validationError(violationsOf(validateDocument.errors).map(e => ({ pointer: pointerOf(e), detail: describe(e) })))
   }
   const violations: Violation[] = []
   if (definition.id.includes('__') || definition.id.endsWith('_')) violations.push({ pointer: '/id', detail: 'must not contain "__" or end with "_"' })
@@ -94,7 +99,9 @@ export function compileType (input: CompileInput): CompiledType {
     if (!MACHINE_NAME.test(field.name) || field.name.includes('__') || field.name.endsWith('_')) {
       violations.push({ pointer: `${base}/name`, detail: 'must match ^[a-z][a-z0-9_]{0,31}$, without "__" or a trailing "_"' })
     }
-    if (RESERVED_FIELD_NAMES.has(field.name)) violations.push({ pointer: `${base}/name`, detail: `"${field.name}" is reserved` })
+    // Object.prototype members ("constructor"): validators and readers would see the inherited
+    // value on every document that omits the field.
+    if (RESERVED_FIELD_NAMES.has(field.name) || field.name in Object.prototype) violations.push({ pointer: `${base}/name`, detail: `"${field.name}" is reserved` })
     if (fields.has(field.name)) violations.push({ pointer: `${base}/name`, detail: `duplicate field "${field.name}"` })
     const fieldType = input.fieldTypes(field.type)
     if (!fieldType) {

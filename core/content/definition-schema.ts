@@ -34,7 +34,8 @@ export const definitionSchema = {
           required: { type: 'boolean' },
           unique: { type: 'boolean' },
           indexed: { type: 'boolean' },
-          cardinality: { oneOf: [{ enum: ['one', 'many'] }, { type: 'integer', minimum: 1, maximum: 1000 }] },
+          // if/then/else rather than oneOf: a bad value gets one error, not one per branch.
+          cardinality: { if: { type: 'string' }, then: { enum: ['one', 'many'] }, else: { type: 'integer', minimum: 1, maximum: 1000 } },
           viewPermission: permission,
           editPermission: permission
         }

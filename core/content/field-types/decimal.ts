@@ -60,9 +60,12 @@ export function compareDecimal (a: string, b: string): number {
   return x < y ? -1 : x > y ? 1 : 0
 }
 
-/** scale ≤ precision, where an absent precision means the default (10). */
+/**
+ * scale ≤ precision, where an absent precision means the default (10). One branch per exact
+ * scale, so a violation is reported once (with the bound that matters), not once per smaller scale.
+ */
 const scaleWithinPrecision = Array.from({ length: MAX_SCALE }, (_, i) => i + 1).map(scale => ({
-  if: { type: 'object', required: ['scale'], properties: { scale: { type: 'integer', minimum: scale } } },
+  if: { type: 'object', required: ['scale'], properties: { scale: { const: scale } } },
   then: {
     type: 'object',
     ...(scale > DECIMAL_DEFAULT_PRECISION ? { required: ['precision'] } : {}),
