@@ -19,6 +19,12 @@ export default defineModule<{ types: string[] }>({
   register (ctx) {
     ctx.workflows.define(editorialWorkflow)
     ctx.workflows.attach(editorialWorkflow.id, ctx.options.types)
+    ctx.hooks.on('kernel.ready', () => {
+      // An attachment to a type nobody declares (a typo, a module not enabled) would do nothing silently.
+      const kernel = ctx.kernel()
+      const missing = ctx.options.types.filter(type => kernel.contentTypes.get(type)?.definition.workflow !== editorialWorkflow.id)
+      if (missing.length > 0) kernel.logger.warn({ module: 'editorial', types: missing }, `editorial: not moderating ${missing.join(', ')} (no such content type, or it declares another workflow)`)
+    })
     ctx.migrations.add({
       name: '001-editor-transitions',
       // Once, at install: editors may use every transition; administrators can narrow it later.
