@@ -108,7 +108,7 @@ export function siteModules (options: SiteOptions = {}): Array<string | ModuleEn
 
 /** Another kernel (another process, as far as the database can tell) on the same database. */
 export async function secondKernel (t: Test, db: TestDatabase, options: SiteOptions = {}): Promise<Kernel> {
-  return bootTestKernel(t, db, { site: { admin: ADMIN, modules: siteModules(options) }, moduleSources: options.moduleSources ?? {} })
+  return bootTestKernel(t, db, { site: { admin: ADMIN, modules: siteModules(options), demoContent: options.demoContent ?? false }, moduleSources: options.moduleSources ?? {} })
 }
 
 export async function bootSite (t: Test, db: TestDatabase, options: SiteOptions = {}): Promise<Site> {
