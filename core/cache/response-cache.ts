@@ -10,6 +10,8 @@ export interface CachedResponse {
 
 /** Bodies above this size are served but not kept: a few huge pages must not evict everything. */
 const MAX_BODY_BYTES = 1024 * 1024
+/** All bodies together: with maxEntries alone, large pages could hold gigabytes. */
+const MAX_TOTAL_BYTES = 128 * 1024 * 1024
 /** Purge records kept to refuse late writers; beyond it every in-flight render is refused once. */
 const MAX_PURGE_RECORDS = 10_000
 
@@ -21,6 +23,7 @@ export class ResponseCache {
   private readonly purgedAt = new Map<string, number>()
   /** Renders that started before this epoch are never stored (after clear() or a pruned record). */
   private floor = 0
+  private bytes = 0
   private readonly maxEntries: number
 
   constructor (maxEntries: number) {
@@ -59,12 +62,13 @@ export class ResponseCache {
     if (entry.tags.some(tag => (this.purgedAt.get(tag) ?? -1) > mark)) return false
     this.remove(key)
     this.entries.set(key, entry)
+    this.bytes += entry.body.length
     for (const tag of entry.tags) {
       let keys = this.byTag.get(tag)
       if (!keys) this.byTag.set(tag, keys = new Set())
       keys.add(key)
     }
-    while (this.entries.size > this.maxEntries) {
+    while (this.entries.size > this.maxEntries || this.bytes > MAX_TOTAL_BYTES) {
       const oldest = this.entries.keys().next().value as string
       this.remove(oldest)
     }
@@ -92,12 +96,14 @@ export class ResponseCache {
     this.entries.clear()
     this.byTag.clear()
     this.purgedAt.clear()
+    this.bytes = 0
   }
 
   private remove (key: string): boolean {
     const entry = this.entries.get(key)
     if (!entry) return false
     this.entries.delete(key)
+    this.bytes -= entry.body.length
     for (const tag of entry.tags) {
       const keys = this.byTag.get(tag)
       keys?.delete(key)
