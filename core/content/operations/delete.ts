@@ -6,6 +6,7 @@ import { inTransaction } from '../../db/transaction.js'
 import type { Kernel } from '../../kernel/kernel.js'
 import { deleteItem } from '../repository/write-item.js'
 import { assertIfMatch, loadVisibleItem } from './load-item.js'
+import { concurrentChange } from './save-item.js'
 
 export async function deleteContent (kernel: Kernel, actor: Actor, typeId: string, id: string, options: { ifMatch?: string | undefined } = {}): Promise<void> {
   const type = kernel.contentTypes.require(typeId)
@@ -15,7 +16,7 @@ export async function deleteContent (kernel: Kernel, actor: Actor, typeId: strin
   await inTransaction(kernel.db, async uow => {
     const event = { operation: 'delete' as const, type, actor, item, original: item, isDefaultRevision: true, revisionLog: null, uow }
     await kernel.hooks.action('content.delete', event)
-    await deleteItem(uow.trx, type, id)
+    if (!await deleteItem(uow.trx, type, id, item.version)) throw concurrentChange(options.ifMatch !== undefined)
     const { uow: _uow, ...committed } = event
     kernel.hooks.afterCommit('content.afterCommit', committed, uow)
   }, error => { kernel.logger.error({ err: error }, 'content after-commit step failed') })

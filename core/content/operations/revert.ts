@@ -33,5 +33,5 @@ export async function revertContent (kernel: Kernel, actor: Actor, typeId: strin
   }
   return saveItem(kernel, {
     operation: 'update', type, actor, item, original, isDefaultRevision: moderation?.isDefaultRevision ?? true, revisionLog: `Reverted to revision ${rev}`
-  })
+  }, { preconditioned: options.ifMatch !== undefined })
 }

@@ -28,7 +28,17 @@ function isDuplicateKey (error: unknown): boolean {
   return code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_UNIQUE'
 }
 
-export async function saveItem (kernel: Kernel, request: SaveRequest): Promise<ContentItem> {
+/**
+ * Another writer saved the item between our read and our write: 412 when the caller made the
+ * write conditional (If-Match), else 409 — never a silently lost update.
+ */
+export function concurrentChange (preconditioned: boolean): CmsError {
+  return preconditioned
+    ? new CmsError('PRECONDITION_FAILED', 'The item changed while this request was being processed (If-Match no longer matches its ETag)', { source: { header: 'If-Match' } })
+    : new CmsError('CONFLICT', 'The item was changed by another request while this one was being saved; read it again and retry')
+}
+
+export async function saveItem (kernel: Kernel, request: SaveRequest, options: { preconditioned?: boolean } = {}): Promise<ContentItem> {
   const { db, hooks, logger } = kernel
   try {
     return await inTransaction(db, async uow => {
@@ -44,7 +54,9 @@ export async function saveItem (kernel: Kernel, request: SaveRequest): Promise<C
         if (event.isDefaultRevision) item.defaultRev = rev
       }
       if (event.operation === 'create') await insertItem(uow.trx, db.dialect, type, item)
-      else await updateItem(uow.trx, db.dialect, type, item, event.isDefaultRevision)
+      else if (!await updateItem(uow.trx, db.dialect, type, item, event.isDefaultRevision, (event.original ?? item).version)) {
+        throw concurrentChange(options.preconditioned === true)
+      }
       await hooks.action(event.operation === 'create' ? 'content.insert' : 'content.update', event)
       const { uow: _ignored, ...committed } = event
       hooks.afterCommit('content.afterCommit', committed, uow)

@@ -42,19 +42,23 @@ export async function insertItem (trx: Knex.Transaction, dialect: Dialect, type:
 /**
  * Updates the stored item. As the default revision, every column and side table changes; as a
  * pending (non-default) revision only the bookkeeping columns move, so readers keep the default.
+ * Only while the stored version is still `expectedVersion` (the one the caller read): returns
+ * false, writing nothing, when another writer got there first.
  */
-export async function updateItem (trx: Knex.Transaction, dialect: Dialect, type: CompiledType, item: ContentItem, asDefault: boolean): Promise<void> {
+export async function updateItem (trx: Knex.Transaction, dialect: Dialect, type: CompiledType, item: ContentItem, asDefault: boolean, expectedVersion: number): Promise<boolean> {
   const bookkeeping = { rev: item.defaultRev, latest_rev: item.latestRev, version: item.version }
-  if (!asDefault) {
-    await trx(type.table).where('id', item.id).update(bookkeeping)
-    return
-  }
-  await trx(type.table).where('id', item.id).update({ ...snapshotColumns(type, item, dialect), ...bookkeeping })
-  await writeSideTables(trx, dialect, type, item, true)
+  const row = asDefault ? { ...snapshotColumns(type, item, dialect), ...bookkeeping } : bookkeeping
+  const updated = await trx(type.table).where({ id: item.id, version: expectedVersion }).update(row)
+  if (Number(updated) !== 1) return false
+  if (asDefault) await writeSideTables(trx, dialect, type, item, true)
+  return true
 }
 
-export async function deleteItem (trx: Knex.Transaction, type: CompiledType, id: string): Promise<void> {
+/** Deletes the item, its side-table rows and revisions while its version is still `expectedVersion`; false otherwise. */
+export async function deleteItem (trx: Knex.Transaction, type: CompiledType, id: string, expectedVersion: number): Promise<boolean> {
+  const deleted = await trx(type.table).where({ id, version: expectedVersion }).delete()
+  if (Number(deleted) !== 1) return false
   for (const field of type.fields.values()) if (field.sideTable) await trx(field.sideTable).where('id', id).delete()
   await trx(type.revisionTable).where('id', id).delete()
-  await trx(type.table).where('id', id).delete()
+  return true
 }
