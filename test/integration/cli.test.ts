@@ -1,10 +1,9 @@
-// The cms CLI: usage errors exit 2, failures 1 with a message on stderr, success 0 — in-process and
-// as a real `node bin/cms.js` process.
+// The cms CLI in-process: usage errors exit 2, failures 1 with a message on stderr, success 0.
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import t from 'tap'
 import { eachDatabase } from '../helpers/each-database.js'
-import { runCli, spawnCli } from '../helpers/cli.js'
+import { runCli } from '../helpers/cli.js'
 import { siteEnv } from '../helpers/site-root.js'
 import { cliSiteRoot } from '../fixtures/site.js'
 
@@ -60,18 +59,4 @@ eachDatabase(t, 'migrate exits 0 and applies every migration', async (t, db) => 
   t.match(result.stdout, /Migrations are up to date/)
   const count = await runCli(['greeting:count'], env)
   t.same({ code: count.code, stdout: count.stdout }, { code: 0, stdout: '0' }, 'the greeting module table exists')
-})
-
-eachDatabase(t, 'a real `node bin/cms.js` process maps outcomes to exit codes', async (t, db) => {
-  const env = siteEnv(db, cliSiteRoot(t))
-  const none = await spawnCli([], env)
-  t.equal(none.code, 2)
-  t.match(none.stderr, /Usage: cms <command>/)
-  const list = await spawnCli(['modules:list', '--json'], env)
-  t.equal(list.code, 0, list.stderr)
-  const rows = JSON.parse(list.stdout) as Array<{ name: string, enabled: boolean }>
-  t.same(rows.filter(r => r.enabled).map(r => r.name), ['base', 'child', 'greeting'], 'stdout is clean JSON')
-  const bad = await spawnCli(['serve'], { ...env, CMS_LOG_LEVEL: 'loud' })
-  t.equal(bad.code, 1)
-  t.match(bad.stderr, /log\.level \(from CMS_LOG_LEVEL\)/)
 })
