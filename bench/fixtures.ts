@@ -13,6 +13,8 @@ export interface Fixtures {
   deepOffset: number
   /** The sort values (created as the database returns it, id) of the row before the deep page. */
   deepAfter: [unknown, string]
+  /** The id of the first article of the deep page. */
+  deepFirstId: string
   dbVersion: string
 }
 
@@ -30,13 +32,13 @@ export async function loadFixtures (options: BenchOptions): Promise<Fixtures> {
     const itemIds = await knex('ct_article').where('status', true).orderByRaw(random).limit(2000).pluck('id') as string[]
     const authorIds = await knex('ct_author').where('status', true).pluck('id') as string[]
     const deepOffset = Math.floor(publishedCount * 0.9)
-    const before = await knex('ct_article').where('status', true).orderBy([{ column: 'created', order: 'desc' }, { column: 'id', order: 'desc' }])
-      .offset(deepOffset - 1).first('created', 'id') as { created: unknown, id: string } | undefined
-    if (!before) throw new Error('No published articles: seeding did not complete')
+    const [before, at] = await knex('ct_article').where('status', true).orderBy([{ column: 'created', order: 'desc' }, { column: 'id', order: 'desc' }])
+      .offset(deepOffset - 1).limit(2).select('created', 'id') as Array<{ created: unknown, id: string }>
+    if (!before || !at) throw new Error('Too few published articles: seeding did not complete')
     const version = dialect === 'mysql'
       ? (await knex.raw('SELECT VERSION() AS v') as [Array<{ v: string }>])[0][0]?.v ?? ''
       : `SQLite ${(await knex.raw('SELECT sqlite_version() AS v') as Array<{ v: string }>)[0]?.v ?? ''}`
-    return { publishedCount, itemIds, authorIds, deepOffset, deepAfter: [before.created, before.id], dbVersion: dialect === 'mysql' ? `MySQL/MariaDB ${version}` : version }
+    return { publishedCount, itemIds, authorIds, deepOffset, deepAfter: [before.created, before.id], deepFirstId: at.id, dbVersion: dialect === 'mysql' ? `MySQL/MariaDB ${version}` : version }
   } finally {
     await db.close()
   }

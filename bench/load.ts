@@ -85,13 +85,15 @@ export async function measure (server: ServerProcess | undefined, spec: LoadSpec
     timeouts: result.timeouts,
     statusCodes,
     peakRssMb: server ? server.windowPeak() : NaN,
-    cpuMsPerRequest: cpuMs / Math.max(1, result['2xx']),
+    cpuMsPerRequest: result['2xx'] > 0 ? cpuMs / result['2xx'] : NaN,
     cpuUtilisation: cpuMs / (result.duration * 1000)
   }
 }
 
 export interface Sample {
   status: number
+  /** Time to the whole response, in milliseconds. */
+  ms: number
   sqlStatements: number | undefined
   cache: string | undefined
   bytes: number
@@ -100,8 +102,10 @@ export interface Sample {
 
 /** One request outside the load run: what the server answers and how many SQL statements it ran. */
 export async function sample (url: string, init: RequestInit = {}): Promise<Sample> {
+  const started = performance.now()
   const response = await fetch(url, init)
   const text = await response.text()
+  const ms = performance.now() - started
   const sql = response.headers.get('x-sql-statements')
   let json: unknown
   try {
@@ -109,6 +113,7 @@ export async function sample (url: string, init: RequestInit = {}): Promise<Samp
   } catch {}
   return {
     status: response.status,
+    ms,
     sqlStatements: sql === null ? undefined : Number(sql),
     cache: response.headers.get('x-cache') ?? undefined,
     bytes: Buffer.byteLength(text),

@@ -49,6 +49,7 @@ export interface RunReport {
 }
 
 const round = (n: number, digits = 0) => Number.isFinite(n) ? Number(n.toFixed(digits)) : NaN
+const fixed = (n: number) => Number.isFinite(n) ? n.toFixed(2) : '-'
 
 function find (results: ScenarioResult[], id: string): ScenarioResult | undefined {
   return results.find(r => r.id === id)
@@ -127,13 +128,13 @@ export function formatReport (report: RunReport): string {
       String(r.cms.non2xx + r.cms.errors),
       r.cms.sqlStatements === undefined ? '-' : String(r.cms.sqlStatements),
       String(round(r.cms.peakRssMb)),
-      r.cms.cpuMsPerRequest.toFixed(2),
+      fixed(r.cms.cpuMsPerRequest),
       r.ceiling?.title ?? '',
       r.ceiling ? String(round(r.ceiling.requestsPerSecond)) : '',
       r.ceiling ? String(round(r.ceiling.p50, 1)) : '',
-      r.ceiling ? r.ceiling.cpuMsPerRequest.toFixed(2) : '',
+      r.ceiling ? fixed(r.ceiling.cpuMsPerRequest) : '',
       r.ratio === undefined ? '' : r.ratio.toFixed(2),
-      r.cpuRatio === undefined ? '' : r.cpuRatio.toFixed(2)
+      r.cpuRatio === undefined ? '' : fixed(r.cpuRatio)
     ])
   }
   out.push(table(rows), '')
