@@ -28,6 +28,11 @@ function coreAnswer (actor: Actor, operation: ContentAccessOperation, type: Comp
   }
 }
 
+/** Who may set the published status directly (types without a workflow). */
+export function mayPublish (actor: Actor, typeId: string): boolean {
+  return hasPermission(actor, BYPASS_CONTENT_ACCESS) || hasPermission(actor, typePermissions(typeId).editAny)
+}
+
 export async function contentAccess (
   hooks: HookBus, actor: Actor, operation: ContentAccessOperation, type: CompiledType, item?: ContentItem
 ): Promise<boolean> {

@@ -4,11 +4,31 @@ import type { BootPhase } from '../kernel/boot-phases.js'
 import { ADMINISTER_MODULES, ADMINISTER_WORKFLOWS, typePermissionList } from '../access/content-permissions.js'
 import { transitionPermission } from '../workflow/transition-permission.js'
 import { coreFieldTypes } from './field-types/index.js'
+import type { ContentItem } from './content-item.js'
 import { runScheduledTransitions } from '../workflow/schedule/run-scheduled.js'
+
+function columnValue (item: ContentItem, column: string): unknown {
+  switch (column) {
+    case 'status': return item.status
+    case 'uid': return item.uid
+    case 'moderation_state': return item.moderationState
+    case 'id': return item.id
+    default: return item.values[column]
+  }
+}
 
 export const contentPhase: BootPhase = {
   name: 'content',
   register (kernel) {
+    // Module row rules also answer single-item access, so lists and items always agree.
+    kernel.hooks.on('core', 'content.access', question => {
+      const { item, actor, type } = question
+      if (!item) return undefined
+      const denied = kernel.registries.rowRules.list().some(({ value: rule }) =>
+        (rule(actor, type.id) ?? []).some(deny => deny.values.includes(columnValue(item, deny.column) as string)))
+      if (denied) question.answers.push('forbid')
+      return undefined
+    })
     for (const fieldType of coreFieldTypes) kernel.registries.fieldTypes.add('core', fieldType.name, fieldType)
     kernel.registries.permissions.add('core', ADMINISTER_MODULES, { name: ADMINISTER_MODULES, title: 'Enable and disable modules', restrictAccess: true })
     kernel.registries.permissions.add('core', ADMINISTER_WORKFLOWS, { name: ADMINISTER_WORKFLOWS, title: 'Administer workflows', restrictAccess: true })

@@ -32,6 +32,7 @@ export function createModuleContext (
       attach: (workflow, typeIds) => { for (const typeId of typeIds) registries.workflowAssignments.add(name, { workflow, typeId }) }
     },
     permissions: { define: permission => { registries.permissions.add(name, permission.name, permission) } },
+    access: { rowRule: rule => { registries.rowRules.add(name, rule) } },
     routes: { add: installer => { registries.routes.add(name, installer) } },
     services: {
       provide: (service, impl) => { registries.services.add(name, service, impl) },

@@ -5,6 +5,7 @@ import type { CmsConfig } from '../settings/config-types.js'
 import type { ContentTypeDefinition, FieldDefinition } from '../content/definition-types.js'
 import type { FieldTypeDefinition } from '../content/field-type-types.js'
 import type { Migration } from '../db/migrator.js'
+import type { RowRule } from '../access/row-filter.js'
 import type { WorkflowDefinition } from '../workflow/workflow-types.js'
 import type { HookHandler, HookName, HookOptions } from '../hooks/hook-map.js'
 import type { Kernel } from './kernel.js'
@@ -64,6 +65,8 @@ export interface ModuleContext<Options = Record<string, unknown>> {
     extend(typeId: string, fields: FieldDefinition[]): void
   }
   permissions: { define(permission: PermissionDefinition): void }
+  /** List-level access: rows a rule denies are left out of lists, includes, filters and counts. */
+  access: { rowRule(rule: RowRule): void }
   routes: { add(installer: RouteInstaller): void }
   services: {
     provide<N extends ServiceName>(name: N, service: ServiceMap[N]): void

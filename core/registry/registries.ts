@@ -2,6 +2,7 @@
 import type { ContentTypeDefinition, FieldDefinition } from '../content/definition-types.js'
 import type { FieldTypeDefinition } from '../content/field-type-types.js'
 import type { Migration } from '../db/migrator.js'
+import type { RowRule } from '../access/row-filter.js'
 import type { CliCommand, JobDefinition, PermissionDefinition, RouteInstaller } from '../kernel/module-types.js'
 import type { WorkflowDefinition } from '../workflow/workflow-types.js'
 import { Registry } from './registry.js'
@@ -45,6 +46,7 @@ export class Registries {
   readonly jobs = new Registry<JobDefinition>('scheduled job')
   readonly commands = new Registry<CliCommand>('CLI command')
   readonly routes = new DeclarationList<RouteInstaller>('route')
+  readonly rowRules = new DeclarationList<RowRule>('row access rule')
   readonly migrations = new DeclarationList<Migration>('migration')
 
   freeze (): void {

@@ -4,7 +4,7 @@ import t, { type Test } from 'tap'
 import { eachDatabase } from '../helpers/each-database.js'
 import type { TestDatabase } from '../helpers/databases.js'
 import { connectDatabase, type Database } from '../../core/db/connect.js'
-import { LockTimeoutError } from '../../core/db/lock.js'
+import { LockTimeoutError, serverLockName } from '../../core/db/lock.js'
 import { migrate, type MigrationSet } from '../../core/db/migrator.js'
 import { ensureTable } from '../../core/db/schema-helpers.js'
 
@@ -64,7 +64,7 @@ eachDatabase(t, 'two concurrent runners apply each migration exactly once', asyn
   await new Promise(resolve => setTimeout(resolve, 300))
   t.equal(secondDone, false, 'the second runner waits while the first holds the lock')
   if (db.dialect === 'mysql') {
-    const [rows] = await two.knex.raw("SELECT IS_USED_LOCK('cms_migrate') AS holder") as unknown as [Array<{ holder: number | null }>]
+    const [rows] = await two.knex.raw('SELECT IS_USED_LOCK(?) AS holder', [serverLockName(two, 'cms_migrate')]) as unknown as [Array<{ holder: number | null }>]
     t.not(rows[0]?.holder ?? null, null, 'GET_LOCK is held')
   }
   hold.open()
@@ -88,7 +88,7 @@ eachDatabase(t, 'a runner that cannot get the lock in time fails cleanly', async
     hold.open()
     t.same(await first, ['fx:001-runs', 'fx:002-more'], 'the lock holder finished')
     t.same(await migrate(two, [fixtureSet()], 1), [], 'a retry finds everything applied')
-    const [rows] = await two.knex.raw("SELECT IS_USED_LOCK('cms_migrate') AS holder") as unknown as [Array<{ holder: number | null }>]
+    const [rows] = await two.knex.raw('SELECT IS_USED_LOCK(?) AS holder', [serverLockName(two, 'cms_migrate')]) as unknown as [Array<{ holder: number | null }>]
     t.equal(rows[0]?.holder ?? null, null, 'nobody holds the lock any more')
   } else {
     // One process owns an SQLite file: the in-process queue waits rather than timing out.

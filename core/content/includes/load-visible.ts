@@ -1,11 +1,10 @@
 // Batched reads of items by id with the caller's access row filter in the same statement: one
 // statement for the rows plus one per multi-valued field, however many ids are asked for.
 import type { Actor } from '../../access/actor.js'
-import { rowFilter } from '../../access/row-filter.js'
 import type { Kernel } from '../../kernel/kernel.js'
 import type { CompiledType } from '../compiled-type.js'
 import type { ContentItem } from '../content-item.js'
-import { applyRowFilter } from '../query/apply-row-filter.js'
+import { applyRowFilter, visibleRows } from '../query/apply-row-filter.js'
 import { hydrateRows } from '../repository/read-items.js'
 
 /** Keeps statements well under every driver's placeholder limit; pages never come close. */
@@ -15,7 +14,7 @@ const CHUNK = 1000
 export async function loadVisibleItems (kernel: Kernel, actor: Actor, type: CompiledType, ids: readonly string[]): Promise<ContentItem[]> {
   const unique = [...new Set(ids)]
   if (unique.length === 0) return []
-  const filter = rowFilter(actor, type.id)
+  const filter = visibleRows(kernel, actor, type.id)
   if (filter.kind === 'none') return []
   type Row = Record<string, unknown>
   const rows: Row[] = []

@@ -1,10 +1,9 @@
 // Find (list): one statement for the page (access row filter, conditions, sort, offset or keyset),
 // one per multi-valued field for the whole page, and one more for the opt-in total.
 import type { Actor } from '../../access/actor.js'
-import { rowFilter } from '../../access/row-filter.js'
 import type { Kernel } from '../../kernel/kernel.js'
 import type { ContentItem } from '../content-item.js'
-import { applyRowFilter } from '../query/apply-row-filter.js'
+import { applyRowFilter, visibleRows } from '../query/apply-row-filter.js'
 import { applyCondition, type CompileContext } from '../query/compile-condition.js'
 import { applySort } from '../query/compile-sort.js'
 import { applyKeyset, decodeCursor, encodeCursor } from '../query/cursor.js'
@@ -24,7 +23,7 @@ export async function findContent (kernel: Kernel, actor: Actor, typeId: string,
   const { knex } = kernel.db
   const ctx: CompileContext = { kernel, actor, aliasCounter: { next: 1 } }
   const base = knex(`${type.table} as t0`)
-  applyRowFilter(base, rowFilter(actor, type.id), 't0')
+  applyRowFilter(base, visibleRows(kernel, actor, type.id), 't0')
   if (query.filter) applyCondition(base, type, 't0', query.filter, ctx)
 
   const page = base.clone().select('t0.*')

@@ -1,7 +1,7 @@
 // Revert: write a new revision carrying an older revision's values (and its moderation state,
 // through a valid transition), logged as a revert. Needs "revert revisions" and edit access.
 import type { Actor } from '../../access/actor.js'
-import { assertContentAccess } from '../../access/content-access.js'
+import { assertContentAccess, mayPublish } from '../../access/content-access.js'
 import { CmsError } from '../../errors/cms-error.js'
 import type { Kernel } from '../../kernel/kernel.js'
 import { moderate } from '../../workflow/moderate.js'
@@ -28,7 +28,8 @@ export async function revertContent (kernel: Kernel, actor: Actor, typeId: strin
     latestRev: original.latestRev,
     version: original.version + 1,
     changed: new Date().toISOString(),
-    status: moderation ? moderation.published : revision.status,
+    // Without a workflow, reverting must not publish or unpublish for someone who may not.
+    status: moderation ? moderation.published : mayPublish(actor, type.id) ? revision.status : original.status,
     moderationState: moderation?.state ?? revision.moderationState
   }
   return saveItem(kernel, {

@@ -3,11 +3,10 @@
 // match nor be probed; multi-valued fields match when any value does.
 import type { Knex } from 'knex'
 import type { Actor } from '../../access/actor.js'
-import { rowFilter } from '../../access/row-filter.js'
 import { CmsError } from '../../errors/cms-error.js'
 import type { Kernel } from '../../kernel/kernel.js'
 import type { CompiledType } from '../compiled-type.js'
-import { applyRowFilter } from './apply-row-filter.js'
+import { applyRowFilter, visibleRows } from './apply-row-filter.js'
 import { filterValueToDb } from './filter-value.js'
 import type { ConditionNode } from './query-types.js'
 import { resolvePath, type ResolvedPath, type Target } from './resolve-path.js'
@@ -77,7 +76,7 @@ function applyPath (q: Knex.QueryBuilder, alias: string, path: ResolvedPath, nod
   } else {
     void sub.whereRaw('??.id = ??.??', [t, alias, path.field.column as string])
   }
-  applyRowFilter(sub, rowFilter(ctx.actor, path.target.id), t)
+  applyRowFilter(sub, visibleRows(ctx.kernel, ctx.actor, path.target.id), t)
   void sub.where(inner => { applyPath(inner, t, path.rest, node, ctx) })
   void q.whereExists(sub)
 }

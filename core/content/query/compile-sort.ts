@@ -2,7 +2,7 @@
 // their access row filter in the ON clause (so hidden targets sort as empty, never as an oracle).
 // The item id is always the last key, which makes every order total (needed by cursors).
 import type { Knex } from 'knex'
-import { rowFilter } from '../../access/row-filter.js'
+import { joinRowFilter, visibleRows } from './apply-row-filter.js'
 import { CmsError } from '../../errors/cms-error.js'
 import type { CompiledType } from '../compiled-type.js'
 import type { CompileContext } from './compile-condition.js'
@@ -21,16 +21,10 @@ const NON_NULL_BASE = new Set(['id', 'created', 'changed', 'status'])
 
 function joinTarget (q: Knex.QueryBuilder, ctx: CompileContext, alias: string, path: Extract<ResolvedPath, { kind: 'relation' }>): string {
   const t = `t${ctx.aliasCounter.next++}`
-  const filter = rowFilter(ctx.actor, path.target.id)
+  const filter = visibleRows(ctx.kernel, ctx.actor, path.target.id)
   void q.leftJoin(`${path.target.table} as ${t}`, function () {
     this.on(`${t}.id`, '=', `${alias}.${path.field.column as string}`)
-    if (filter.kind === 'none') this.andOn(ctx.kernel.db.knex.raw('1 = 0'))
-    if (filter.kind === 'some') {
-      this.andOn(function () {
-        if (filter.published) this.orOnVal(`${t}.status`, '=', true)
-        if (filter.ownerId !== null) this.orOnVal(`${t}.uid`, '=', filter.ownerId)
-      })
-    }
+    joinRowFilter(this, ctx.kernel.db.knex, filter, t)
   })
   return t
 }

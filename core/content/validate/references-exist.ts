@@ -1,17 +1,16 @@
 // Relationship targets must exist and be visible to the caller (otherwise a reference could probe
 // for hidden items): one statement per target type, whatever the number of references.
-import type { Knex } from 'knex'
 import type { Actor } from '../../access/actor.js'
-import { rowFilter } from '../../access/row-filter.js'
+import type { Kernel } from '../../kernel/kernel.js'
 import { validationError } from '../../errors/cms-error.js'
 import type { CompiledType } from '../compiled-type.js'
 import type { ResourceIdentifier } from '../content-item.js'
-import { applyRowFilter } from '../query/apply-row-filter.js'
-import type { ContentTypeStore } from '../type-store.js'
+import { applyRowFilter, visibleRows } from '../query/apply-row-filter.js'
 
 export async function assertReferencesExist (
-  knex: Knex, types: ContentTypeStore, type: CompiledType, values: Record<string, unknown>, actor: Actor
+  kernel: Kernel, type: CompiledType, values: Record<string, unknown>, actor: Actor
 ): Promise<void> {
+  const types = kernel.contentTypes
   const wanted = new Map<string, Set<string>>()
   for (const field of type.relationships) {
     const value = values[field.name]
@@ -24,7 +23,7 @@ export async function assertReferencesExist (
   for (const [targetId, ids] of wanted) {
     const target = types.get(targetId)
     if (!target) continue // users and files are checked by their own subsystems
-    const rows = await applyRowFilter(knex(target.table).whereIn('id', [...ids]), rowFilter(actor, targetId)).select('id') as Array<{ id: string }>
+    const rows = await applyRowFilter(kernel.db.knex(target.table).whereIn('id', [...ids]), visibleRows(kernel, actor, targetId)).select('id') as Array<{ id: string }>
     for (const row of rows) found.add(`${targetId}:${row.id}`)
   }
   const violations = type.relationships.flatMap(field => {

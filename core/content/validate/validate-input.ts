@@ -3,7 +3,8 @@
 import type { ErrorObject } from 'ajv'
 import type { Actor } from '../../access/actor.js'
 import { hasPermission } from '../../access/actor.js'
-import { BYPASS_CONTENT_ACCESS, typePermissions } from '../../access/content-permissions.js'
+import { BYPASS_CONTENT_ACCESS } from '../../access/content-permissions.js'
+import { mayPublish } from '../../access/content-access.js'
 import { CmsError, validationError } from '../../errors/cms-error.js'
 import { describe, pointerOf } from '../../http/body-validator.js'
 import type { CompiledType } from '../compiled-type.js'
@@ -28,8 +29,7 @@ function checkServerOwned (type: CompiledType, doc: ParsedDocument, actor: Actor
   const admin = hasPermission(actor, BYPASS_CONTENT_ACCESS)
   if (!admin && 'created' in doc.attributes) throw forbidden('created is set by the server', '/data/attributes/created')
   if (!admin && 'uid' in doc.relationships) throw forbidden('the owner (uid) is set by the server', '/data/relationships/uid')
-  const mayPublish = admin || hasPermission(actor, typePermissions(type.id).editAny)
-  if ('status' in doc.attributes && (type.definition.workflow || !mayPublish)) {
+  if ('status' in doc.attributes && (type.definition.workflow || !mayPublish(actor, type.id))) {
     throw forbidden(type.definition.workflow ? 'status follows the moderation state' : 'You may not change the published status', '/data/attributes/status')
   }
   for (const field of type.fields.values()) {

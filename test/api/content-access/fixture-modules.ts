@@ -40,5 +40,7 @@ export const gatekeeperModule: ModuleDefinition = defineModule({
         (title === 'Hidden' && question.operation === 'view')
       return forbid ? { ...question, answers: [...question.answers, 'forbid'] } : undefined
     })
+    // The list-level twin of the view rule: lists, totals and relationship filters agree.
+    ctx.access.rowRule((_actor, typeId) => typeId === 'article' ? [{ column: 'title', values: ['Hidden'] }] : undefined)
   }
 })

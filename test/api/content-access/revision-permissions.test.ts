@@ -70,5 +70,5 @@ eachDatabase(t, 'a revert does not publish for a caller who may not publish', as
   const reverted = await api(restorer.token, 'POST', `${CONTENT}/article/${own.id}/revisions/${publishedRev}/revert`)
   t.not(reverted.statusCode, 500)
   const status = resource(await api(site.adminToken, 'GET', `${CONTENT}/article/${own.id}`)).attributes.status
-  t.equal(status, false, 'still unpublished', { todo: 'revert copies the revision\'s status without the publish permission' })
+  t.equal(status, false, 'still unpublished')
 })
