@@ -76,6 +76,17 @@ export async function loadIncludes (kernel: Kernel, actor: Actor, primary: Loade
   return result
 }
 
+/** The visible resources among `refs`, in their order: one batched statement per target type. */
+export async function loadReferenced (kernel: Kernel, actor: Actor, refs: readonly ResourceIdentifier[]): Promise<LoadedResource[]> {
+  const byType = new Map<string, string[]>()
+  for (const ref of refs) byType.set(ref.type, [...byType.get(ref.type) ?? [], ref.id])
+  const found = new Map<string, LoadedResource>()
+  for (const [typeId, ids] of byType) {
+    for (const r of await loadResources(kernel, actor, typeId, ids)) found.set(keyOf(typeId, r.kind === 'content' ? r.item.id : r.user.id), r)
+  }
+  return refs.flatMap(ref => found.get(keyOf(ref.type, ref.id)) ?? [])
+}
+
 async function loadResources (kernel: Kernel, actor: Actor, typeId: string, ids: string[]): Promise<LoadedResource[]> {
   if (ids.length === 0) return []
   if (typeId === USER_TYPE) return (await loadVisibleUsers(kernel.db.knex, actor, ids)).map(user => ({ kind: 'user' as const, user }))

@@ -7,7 +7,7 @@ import { CmsError } from '../../errors/cms-error.js'
 import type { Kernel } from '../../kernel/kernel.js'
 import type { CompiledType } from '../../content/compiled-type.js'
 import type { ContentItem, ResourceIdentifier } from '../../content/content-item.js'
-import { loadIncludes } from '../../content/includes/load-includes.js'
+import { loadReferenced } from '../../content/includes/load-includes.js'
 import { USER_TYPE } from '../../content/includes/users.js'
 import { findOneContent } from '../../content/operations/find-one.js'
 import { document } from '../jsonapi/documents.js'
@@ -52,9 +52,7 @@ export async function relatedResources (kernel: Kernel, request: RelationshipReq
     const tags = new TagSet().item(type.id, item.id)
     const refs = relationship.refs(item)
     for (const ref of refs) tags.item(ref.type, ref.id)
-    // The related resources are the include "relationship" of the item, loaded the same way.
-    const tree = { children: new Map([[request.params.relationship, { children: new Map() }]]) }
-    const related = (await loadIncludes(kernel, request.actor, [{ kind: 'content', type, item }], tree)).resources
+    const related = await loadReferenced(kernel, request.actor, refs)
     const ctx = contentApiContext(request, params.fields)
     const data = related.map(r => serializeLoaded(r, ctx, tags))
     const types = [type, ...related.flatMap(r => r.kind === 'content' ? [r.type] : [])]

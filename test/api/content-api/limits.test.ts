@@ -79,6 +79,11 @@ eachDatabase(t, 'query limits and refusals', async (t, db) => {
     const small = expectDocument<ListDocument>(t, await site.get('/jsonapi/node?page[limit]=6'), 200)
     t.equal(small.data.length, 5, 'the type cap of 5 applies')
     t.same(small.meta?.limit, { requested: 6, applied: 5 })
+    const first = small.data[0]?.id ?? ''
+    const selfRef = await site.admin('PATCH', `/admin/api/content/node/${first}`, { data: { type: 'node', id: first, relationships: { parent: { data: { type: 'node', id: first } } } } })
+    t.equal(selfRef.statusCode, 200, 'a node may point to itself')
+    const parent = expectDocument<{ data: { id: string } }>(t, await site.get(`/jsonapi/node/${first}/parent`), 200, 'a self-reference')
+    t.equal(parent.data.id, first, 'the related resource may be the item itself')
     const under = expectDocument<ListDocument>(t, await site.get('/jsonapi/node?page[limit]=2'), 200)
     t.equal(under.meta, undefined, 'nothing to say under the cap')
     const users = expectDocument<ListDocument>(t, await site.get('/jsonapi/user?page[limit]=51'), 200)
