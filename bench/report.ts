@@ -50,6 +50,7 @@ export interface RunReport {
 
 const round = (n: number, digits = 0) => Number.isFinite(n) ? Number(n.toFixed(digits)) : NaN
 const fixed = (n: number) => Number.isFinite(n) ? n.toFixed(2) : '-'
+const num = (n: number, digits = 0) => Number.isFinite(n) ? String(round(n, digits)) : '-'
 
 function find (results: ScenarioResult[], id: string): ScenarioResult | undefined {
   return results.find(r => r.id === id)
@@ -122,12 +123,12 @@ export function formatReport (report: RunReport): string {
   for (const r of report.scenarios) {
     rows.push([
       r.title + (r.cms.check === 'ok' ? '' : ` [${r.cms.check}]`),
-      String(round(r.cms.requestsPerSecond)),
-      String(round(r.cms.p50, 1)),
-      String(round(r.cms.p99, 1)),
+      num(r.cms.requestsPerSecond, r.cms.requestsPerSecond < 10 ? 2 : 0),
+      num(r.cms.p50, 1),
+      num(r.cms.p99, 1),
       String(r.cms.non2xx + r.cms.errors),
       r.cms.sqlStatements === undefined ? '-' : String(r.cms.sqlStatements),
-      String(round(r.cms.peakRssMb)),
+      num(r.cms.peakRssMb),
       fixed(r.cms.cpuMsPerRequest),
       r.ceiling?.title ?? '',
       r.ceiling ? String(round(r.ceiling.requestsPerSecond)) : '',
