@@ -49,7 +49,7 @@ function send (request: FastifyRequest, reply: FastifyReply, entry: CachedRespon
 export async function respond (kernel: Kernel, request: FastifyRequest, reply: FastifyReply, render: () => Promise<Rendered>): Promise<FastifyReply> {
   const cache = cacheService(kernel)
   // Links are absolute, so the origin is part of what the body depends on.
-  const key = `${accessKey(request.actor, kernel.hooks)} ${requestOrigin(request)}${request.url}`
+  const key = `${accessKey(request.actor, kernel)} ${requestOrigin(request)}${request.url}`
   const hit = cache.enabled ? cache.responses.get(key) : undefined
   if (hit) {
     void reply.header('x-cache', 'HIT')

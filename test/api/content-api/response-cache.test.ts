@@ -5,6 +5,7 @@ import { ResponseCache, type CachedResponse } from '../../../core/cache/response
 import { ifNoneMatchHits, strongEtag } from '../../../core/cache/etag.js'
 import { accessKey } from '../../../core/cache/access-key.js'
 import { HookBus } from '../../../core/hooks/hook-bus.js'
+import { Registries } from '../../../core/registry/registries.js'
 import type { Actor } from '../../../core/access/actor.js'
 
 const entry = (tags: string[], body = 'x'): CachedResponse => ({ body: Buffer.from(body), etag: strongEtag(body), tags, isCurrent: () => true })
@@ -60,8 +61,13 @@ t.test('If-None-Match and access keys', async t => {
   t.notOk(ifNoneMatchHits(undefined, etag))
   const hooks = new HookBus()
   hooks.freeze([])
+  const registries = new Registries()
+  const kernel = { hooks, registries }
   const actor = (permissions: string[], userId: string | null = 'u1'): Actor => ({ kind: 'user', userId, roles: [], permissions: new Set(permissions), isAdmin: false })
-  t.equal(accessKey(actor(['access content', 'b']), hooks), accessKey(actor(['b', 'access content'], 'u2'), hooks), 'same permissions share, whoever the user')
-  t.not(accessKey(actor(['access content']), hooks), accessKey(actor(['access content', 'view unpublished article content']), hooks))
-  t.not(accessKey(actor(['edit own article content']), hooks), accessKey(actor(['edit own article content'], 'u2'), hooks), 'own-content rules make the key personal')
+  t.equal(accessKey(actor(['access content', 'b']), kernel), accessKey(actor(['b', 'access content'], 'u2'), kernel), 'same permissions share, whoever the user')
+  t.not(accessKey(actor(['access content']), kernel), accessKey(actor(['access content', 'view unpublished article content']), kernel))
+  t.not(accessKey(actor(['edit own article content']), kernel), accessKey(actor(['edit own article content'], 'u2'), kernel), 'own-content rules make the key personal')
+  registries.rowRules.add('m', () => undefined)
+  t.not(accessKey(actor(['access content']), kernel), accessKey(actor(['access content'], 'u2'), kernel), 'so do module row rules')
+  t.equal(accessKey(actor(['access content'], null), kernel), accessKey({ ...actor(['access content'], null), kind: 'anonymous' }, kernel), 'anonymous callers share')
 })
