@@ -18,7 +18,7 @@ export async function createContent (kernel: Kernel, actor: Actor, typeId: strin
   await assertContentAccess(kernel.hooks, actor, 'create', type)
   // 3. validate
   const input = validateInput(type, doc, 'create', actor)
-  await assertReferencesExist(kernel, type, input.values, actor)
+  await assertReferencesExist(kernel, type, input.values, actor, input.uid)
   const values: Record<string, unknown> = {}
   for (const field of type.fields.values()) {
     values[field.name] = input.values[field.name] ?? structuredClone(field.definition.default) ?? (field.multiple ? [] : null)

@@ -23,7 +23,7 @@ export async function updateContent (kernel: Kernel, actor: Actor, typeId: strin
   await assertContentAccess(kernel.hooks, actor, 'update', type, original)
   // 3. validate
   const input = validateInput(type, doc, 'update', actor)
-  await assertReferencesExist(kernel, type, input.values, actor)
+  await assertReferencesExist(kernel, type, input.values, actor, input.uid)
   const base = await workingCopy(kernel, type, original)
   const workflow = type.definition.workflow ? kernel.workflows.get(type.definition.workflow) : undefined
   const moderation = workflow ? moderate(workflow, actor, base.moderationState ?? undefined, input.moderationState, original.status) : undefined

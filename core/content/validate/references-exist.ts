@@ -3,12 +3,14 @@
 import type { Actor } from '../../access/actor.js'
 import type { Kernel } from '../../kernel/kernel.js'
 import { validationError } from '../../errors/cms-error.js'
+import { TABLES } from '../../access/tables.js'
 import type { CompiledType } from '../compiled-type.js'
 import type { ResourceIdentifier } from '../content-item.js'
 import { applyRowFilter, visibleRows } from '../query/apply-row-filter.js'
 
+/** `owner`: a uid the document sets (administrators may); it must name an existing user too. */
 export async function assertReferencesExist (
-  kernel: Kernel, type: CompiledType, values: Record<string, unknown>, actor: Actor
+  kernel: Kernel, type: CompiledType, values: Record<string, unknown>, actor: Actor, owner?: string | null
 ): Promise<void> {
   const types = kernel.contentTypes
   const wanted = new Map<string, Set<string>>()
@@ -20,9 +22,16 @@ export async function assertReferencesExist (
     }
   }
   const found = new Set<string>()
+  // Users: references to them and the owner. Files are checked once the media module provides them.
+  const users = new Set(wanted.get('user') ?? [])
+  if (typeof owner === 'string') users.add(owner)
+  if (users.size > 0) {
+    const rows = await kernel.db.knex(TABLES.users).whereIn('id', [...users]).select('id') as Array<{ id: string }>
+    for (const row of rows) found.add(`user:${row.id}`)
+  }
   for (const [targetId, ids] of wanted) {
     const target = types.get(targetId)
-    if (!target) continue // users and files are checked by their own subsystems
+    if (!target) continue
     const rows = await applyRowFilter(kernel.db.knex(target.table).whereIn('id', [...ids]), visibleRows(kernel, actor, targetId)).select('id') as Array<{ id: string }>
     for (const row of rows) found.add(`${targetId}:${row.id}`)
   }
@@ -30,9 +39,12 @@ export async function assertReferencesExist (
     const value = values[field.name]
     if (value === undefined || value === null) return []
     const refs = (field.multiple ? value : [value]) as ResourceIdentifier[]
-    return refs.flatMap((ref, i) => !types.get(ref.type) || found.has(`${ref.type}:${ref.id}`)
+    return refs.flatMap((ref, i) => (!types.get(ref.type) && ref.type !== 'user') || found.has(`${ref.type}:${ref.id}`)
       ? []
       : [{ pointer: `/data/relationships/${field.name}/data${field.multiple ? `/${i}` : ''}`, detail: `${ref.type} ${ref.id} does not exist` }])
   })
+  if (typeof owner === 'string' && !found.has(`user:${owner}`)) {
+    violations.push({ pointer: '/data/relationships/uid/data', detail: `user ${owner} does not exist` })
+  }
   if (violations.length > 0) throw validationError(violations)
 }

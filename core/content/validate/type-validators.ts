@@ -3,6 +3,7 @@
 import type { ValidateFunction } from 'ajv'
 import { bodyAjv } from '../../http/body-validator.js'
 import type { CompiledField, CompiledType } from '../compiled-type.js'
+import { DATETIME_PATTERN } from '../field-types/datetime.js'
 
 export interface TypeValidators {
   createAttributes: ValidateFunction
@@ -37,7 +38,7 @@ function valueSchema (field: CompiledField, forUpdate: boolean): Record<string, 
 function attributesSchema (type: CompiledType, forUpdate: boolean): Record<string, unknown> {
   const properties: Record<string, unknown> = {
     status: { type: 'boolean' },
-    created: { type: 'string', format: 'date-time' }
+    created: { type: 'string', pattern: DATETIME_PATTERN }
   }
   if (type.definition.workflow) properties.moderation_state = { type: 'string', pattern: '^[a-z][a-z0-9_]{0,31}$' }
   for (const field of type.attributes) properties[field.name] = valueSchema(field, forUpdate)

@@ -8,6 +8,7 @@ import { mayPublish } from '../../access/content-access.js'
 import { CmsError, validationError } from '../../errors/cms-error.js'
 import { describe, pointerOf } from '../../http/body-validator.js'
 import type { CompiledType } from '../compiled-type.js'
+import { parseDateTime } from '../field-types/datetime.js'
 import type { ParsedDocument } from './parse-document.js'
 import { findBadStrings, type Violation } from './string-sanity.js'
 import { typeValidators } from './type-validators.js'
@@ -73,10 +74,13 @@ export function validateInput (type: CompiledType, doc: ParsedDocument, mode: 'c
     const clean = (value: unknown) => value === null || !normalize ? value : normalize(value, field.definition)
     input.values[field.name] = field.multiple ? list.map(clean) : clean(raw)
   }
+  // Like a datetime field: a real instant between the years 1000 and 9999 (no leap seconds).
+  const created = typeof doc.attributes.created === 'string' ? parseDateTime(doc.attributes.created) : undefined
+  if (typeof created === 'string') violations.push({ pointer: '/data/attributes/created', detail: created })
   if (violations.length > 0) throw validationError(violations)
+  if (created instanceof Date) input.created = created.toISOString()
   if (typeof doc.attributes.status === 'boolean') input.status = doc.attributes.status
   if (typeof doc.attributes.moderation_state === 'string') input.moderationState = doc.attributes.moderation_state
-  if (typeof doc.attributes.created === 'string') input.created = new Date(doc.attributes.created).toISOString()
   const uid = (doc.relationships.uid as { data: { id: string } | null } | undefined)?.data
   if (uid !== undefined) input.uid = uid?.id ?? null
   return input

@@ -89,6 +89,11 @@ const createCases: Case[] = [
   { label: 'unknown query parameter', path: '?include=tags', body: attrs({ title: 'x' }), status: 400, parameter: 'include' },
   { label: 'unknown type', path: '/../nosuch', body: attrs({ title: 'x' }), status: 404 },
   { label: 'server-owned member status of the wrong type', body: attrs({ status: 'yes' }), status: 422, pointer: '/data/attributes/status' },
+  { label: 'created: a leap second', body: attrs({ created: '2016-12-31T23:59:60Z' }), status: 422, pointer: '/data/attributes/created' },
+  { label: 'created: year 1', body: attrs({ created: '0001-01-01T00:00:00Z' }), status: 422, pointer: '/data/attributes/created' },
+  { label: 'created: past year 9999 in UTC', body: attrs({ created: '9999-12-31T23:59:59-05:00' }), status: 422, pointer: '/data/attributes/created' },
+  { label: 'created: impossible date', body: attrs({ created: '2023-02-29T00:00:00Z' }), status: 422, pointer: '/data/attributes/created' },
+  { label: 'owner that is no user', body: JSON.stringify(doc('note', {}, { uid: { data: { type: 'user', id: '01890000-0000-7000-8000-000000000000' } } })), status: 422, pointer: '/data/relationships/uid/data' },
   { label: 'revision log not a string', body: JSON.stringify(doc('note', {}, undefined, { meta: { revision_log: 5 } })), status: 422, pointer: '/data/meta/revision_log' }
 ]
 
@@ -102,10 +107,11 @@ const updateCases: Case[] = [
   { label: 'PATCH integer 2^31', method: 'PATCH', attributes: { count: 2 ** 31 }, status: 422, pointer: '/data/attributes/count' },
   { label: 'PATCH unknown attribute', method: 'PATCH', attributes: { nope: 1 }, status: 422, pointer: '/data/attributes/nope' },
   { label: 'PATCH lone surrogate', method: 'PATCH', rawAttributes: '{"title": "\\ud83d"}', status: 422, pointer: '/data/attributes/title' },
+  { label: 'PATCH owner that is no user', method: 'PATCH', rawAttributes: '{}', rawRelationships: '{"uid": {"data": {"type": "user", "id": "01890000-0000-7000-8000-000000000000"}}}', status: 422, pointer: '/data/relationships/uid/data' },
   { label: 'PATCH __proto__', method: 'PATCH', rawAttributes: '{"__proto__": {"polluted": true}}', status: 400 },
   { label: 'PATCH unknown query parameter', method: 'PATCH', path: '?force=true', attributes: { title: 'x' }, status: 400, parameter: 'force' },
   { label: 'DELETE unknown query parameter', method: 'DELETE', path: '?cascade=1', status: 400, parameter: 'cascade' }
-] as Array<Case & { idOverride?: string, attributes?: Record<string, unknown>, rawAttributes?: string }>
+] as Array<Case & { idOverride?: string, attributes?: Record<string, unknown>, rawAttributes?: string, rawRelationships?: string }>
 
 const listCases: Case[] = [
   { label: 'unknown list parameter', method: 'GET', path: '?limit=5', status: 400, parameter: 'limit' },
@@ -129,13 +135,13 @@ eachDatabase(t, 'bad input on the admin content API: 4xx, an error document, not
   const itemUrl = `${CONTENT}/note/${item.id}`
   const etag = created.headers.etag
 
-  for (const c of [...createCases, ...updateCases, ...listCases] as Array<Case & { idOverride?: string, attributes?: Record<string, unknown>, rawAttributes?: string }>) {
+  for (const c of [...createCases, ...updateCases, ...listCases] as Array<Case & { idOverride?: string, attributes?: Record<string, unknown>, rawAttributes?: string, rawRelationships?: string }>) {
     const method = c.method ?? 'POST'
     const base = method === 'PATCH' || method === 'DELETE' ? itemUrl : `${CONTENT}/note`
     const url = base + (c.path ?? '').replace('/ITEM', `/${item.id}`)
     let body = c.body
     if (c.attributes) body = JSON.stringify(doc('note', c.attributes, undefined, { id: item.id }))
-    if (c.rawAttributes) body = `{"data":{"type":"note","id":"${item.id}","attributes":${c.rawAttributes}}}`
+    if (c.rawAttributes) body = `{"data":{"type":"note","id":"${item.id}","attributes":${c.rawAttributes}${c.rawRelationships ? `,"relationships":${c.rawRelationships}` : ''}}}`
     if (c.idOverride) body = JSON.stringify(doc('note', { title: 'x' }, undefined, { id: c.idOverride }))
     const headers: Record<string, string> = { ...c.headers }
     if (body !== undefined) headers['content-type'] = c.contentType ?? JSONAPI

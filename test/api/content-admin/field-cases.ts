@@ -2,8 +2,8 @@
 // exact read-back, bad values, filters (with the good values they match) and the sort order.
 import { randomUUID } from 'node:crypto'
 
-/** Ids the relationship cases point at: items of the `target` type created before the suite runs. */
-export interface CaseContext { refs: [string, string] }
+/** Ids the relationship cases point at: items of the `target` type created before the suite runs, and a user. */
+export interface CaseContext { refs: [string, string], user: string }
 
 export interface FilterCase {
   /** Defaults to the field name; `f_reference.id` style paths are allowed. */
@@ -209,6 +209,14 @@ export const fieldCases: FieldCase[] = [
       { path: 'f_reference.id', operator: 'IN', value: [refs[0], refs[1]], matches: [0, 2] }
     ],
     unsupportedOperator: 'CONTAINS'
+  },
+  {
+    type: 'reference (to a user)',
+    relationship: true,
+    field: { name: 'f_user', type: 'reference', target: ['user'] },
+    good: ({ user }) => [[{ type: 'user', id: user }, { type: 'user', id: user }], [null, null]],
+    bad: ({ refs }) => [{ type: 'user', id: randomUUID() }, ref(refs[0]), { type: 'user', id: 'x' }],
+    filters: ({ user }) => [{ operator: '=', value: user, matches: [0] }]
   },
   {
     // Placeholder until the media module provides files: only the empty value can be stored, and

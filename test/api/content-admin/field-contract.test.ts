@@ -31,7 +31,8 @@ eachDatabase(t, 'every core field type passes the field contract', async (t, db)
     const created = expectDocument<ItemDocument>(t, await app.jsonapi('POST', `${CONTENT}/target`, doc('target', { name })), 201, `target ${name}`)
     refs.push(created.data.id)
   }
-  const ctx = { refs: refs as [string, string] }
+  const user = (await app.request('GET', '/admin/api/auth/me')).json<{ data: { id: string } }>().data.id
+  const ctx = { refs: refs as [string, string], user }
   await app.createType({ id: TYPE, label: 'All fields', fields: fieldCases.map(c => c.field) })
 
   for (const c of fieldCases) {

@@ -48,7 +48,8 @@ eachDatabase(t, 'done means: the content model through HTTP', async (t, db) => {
   for (const name of ['one', 'two']) {
     refs.push(expectDocument<ItemDocument>(t, await app.jsonapi('POST', `${CONTENT}/target`, doc('target', { name })), 201, `target ${name}`).data.id)
   }
-  const ctx = { refs: refs as [string, string] }
+  const user = (await app.request('GET', '/admin/api/auth/me')).json<{ data: { id: string } }>().data.id
+  const ctx = { refs: refs as [string, string], user }
   const goods = fieldCases.map(c => ({ c, values: c.good(ctx) }))
   const version = (n: 0 | 1) => goods.map(({ c, values }) => [c, values[Math.min(n, values.length - 1)] as [unknown, unknown]] as const)
   const sent = (n: 0 | 1) => members(version(n).map(([c, [input]]) => [c, input]))
