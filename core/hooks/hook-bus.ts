@@ -45,12 +45,15 @@ export class HookBus {
     this.registered.push(entry)
   }
 
-  /** Fixes every hook's order; moduleOrder is the dependency order of the enabled modules. */
-  freeze (moduleOrder: readonly string[]): void {
+  /**
+   * Fixes every hook's order; moduleOrder is the dependency order of the enabled modules and
+   * dependsOn maps each module to all the modules it depends on (directly or not).
+   */
+  freeze (moduleOrder: readonly string[], dependsOn: ReadonlyMap<string, ReadonlySet<string>> = new Map()): void {
     const rank = new Map(moduleOrder.map((name, index) => [name, index]))
     const byHook = new Map<string, Registered[]>()
     for (const entry of this.registered) byHook.set(entry.hook, [...(byHook.get(entry.hook) ?? []), entry])
-    this.resolved = new Map([...byHook].map(([hook, list]) => [hook, orderHandlers(list, rank, hook)]))
+    this.resolved = new Map([...byHook].map(([hook, list]) => [hook, orderHandlers(list, rank, hook, dependsOn)]))
     this.frozen = true
   }
 

@@ -1,5 +1,7 @@
 // Resolves the order of one hook's handlers: position, then module dependency order, then
-// registration order, with before/after constraints applied as a stable topological sort.
+// registration order, with before/after constraints applied as a stable topological sort. A
+// module's handlers also stay after those of the modules it depends on (unless a position or an
+// explicit constraint says otherwise), whatever other modules declare.
 export interface OrderableHandler {
   module: string
   seq: number
@@ -10,7 +12,10 @@ export interface OrderableHandler {
 
 export class HookOrderError extends Error {}
 
-export function orderHandlers<H extends OrderableHandler> (handlers: readonly H[], moduleRank: ReadonlyMap<string, number>, hook: string): H[] {
+/** dependsOn: module → every module it depends on, directly or not. */
+export function orderHandlers<H extends OrderableHandler> (
+  handlers: readonly H[], moduleRank: ReadonlyMap<string, number>, hook: string, dependsOn: ReadonlyMap<string, ReadonlySet<string>> = new Map()
+): H[] {
   const rankOf = (h: H) => [h.position === 'first' ? 0 : h.position === 'last' ? 2 : 1, moduleRank.get(h.module) ?? Number.MAX_SAFE_INTEGER, h.seq]
   const compare = (a: H, b: H) => {
     const ra = rankOf(a)
@@ -24,7 +29,10 @@ export function orderHandlers<H extends OrderableHandler> (handlers: readonly H[
   for (const a of sorted) {
     for (const b of sorted) {
       if (a === b || a.module === b.module) continue
-      if (a.before.includes(b.module) || b.after.includes(a.module)) incoming.get(b)?.add(a)
+      const explicit = a.before.includes(b.module) || b.after.includes(a.module)
+      const reversed = b.before.includes(a.module) || a.after.includes(b.module)
+      const implied = dependsOn.get(b.module)?.has(a.module) === true && !reversed && b.position !== 'first' && a.position !== 'last'
+      if (explicit || implied) incoming.get(b)?.add(a)
     }
   }
   const result: H[] = []

@@ -11,7 +11,7 @@ import { loadModule, type LoadedModule } from './load-modules.js'
 import { createLogger, type Logger } from './logger.js'
 import { createModuleContext } from './module-context.js'
 import { effectiveModules, readModuleState, setModuleState } from './module-state.js'
-import { orderModules } from './order-modules.js'
+import { orderModules, transitiveDependencies } from './order-modules.js'
 import { bootPhases } from './boot-phases.js'
 
 export interface KernelBootOptions extends BootOptions {
@@ -41,7 +41,7 @@ export async function bootKernel (config: CmsConfig, options: KernelBootOptions 
       }
     }
     registries.freeze()
-    hooks.freeze(['core', ...kernel.moduleNames])
+    hooks.freeze(['core', ...kernel.moduleNames], transitiveDependencies(ordered.map(m => m.definition)))
 
     // Core subsystems first (roles, content tables), so module migrations can build on them.
     for (const phase of bootPhases) await phase.ready?.(kernel)

@@ -36,3 +36,22 @@ export function orderModules<M extends ModuleNode> (modules: readonly M[]): M[] 
   for (const module of modules) visit(module, [])
   return ordered
 }
+
+/** Every module's dependencies, direct and indirect; core is a dependency of every module. */
+export function transitiveDependencies (modules: readonly ModuleNode[]): Map<string, Set<string>> {
+  const direct = new Map(modules.map(m => [m.name, m.dependsOn ?? []]))
+  const result = new Map<string, Set<string>>()
+  const collect = (name: string): Set<string> => {
+    const known = result.get(name)
+    if (known) return known
+    const all = new Set<string>(['core'])
+    result.set(name, all)
+    for (const dep of direct.get(name) ?? []) {
+      all.add(dep)
+      for (const indirect of collect(dep)) all.add(indirect)
+    }
+    return all
+  }
+  for (const module of modules) collect(module.name)
+  return result
+}

@@ -19,7 +19,9 @@ export async function insertRevision (trx: Knex.Transaction, dialect: Dialect, t
     rev_log: meta.log,
     multi: JSON.stringify(multiValues(type, item))
   }
-  const [rev] = await trx(type.revisionTable).insert(row, ['rev']) as Array<number | { rev: number }>
+  // MySQL answers the auto-increment id; SQLite needs RETURNING for it.
+  const query = trx(type.revisionTable).insert(row)
+  const [rev] = await (dialect === 'sqlite' ? query.returning('rev') : query) as Array<number | { rev: number }>
   return typeof rev === 'object' ? rev.rev : Number(rev)
 }
 

@@ -45,7 +45,12 @@ export async function runScheduledTransitions (kernel: Kernel, limit = 100): Pro
     .select('id', 'type', 'item_id', 'state', 'user_id') as Row[]
   let applied = 0
   for (const row of due) {
-    if (!kernel.contentTypes.get(row.type) || !(await claim(kernel, row.id))) continue
+    if (!(await claim(kernel, row.id))) continue
+    if (!kernel.contentTypes.get(row.type)) {
+      // Its type is gone: fail it rather than leave it pending ahead of every later transition.
+      await finish(kernel, row.id, 'failed', `The content type ${row.type} no longer exists`)
+      continue
+    }
     if (await runOne(kernel, row)) applied++
   }
   return applied
