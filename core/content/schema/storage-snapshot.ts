@@ -14,6 +14,8 @@ export interface FieldStorage {
   indexed: boolean
   spec: ColumnSpec
   indexes: Array<{ name: string, column: string, unique: boolean }>
+  /** Target types of a relationship (absent in snapshots recorded before targets were). */
+  targets?: string[]
 }
 
 export interface StorageSnapshot { fields: FieldStorage[] }
@@ -27,6 +29,7 @@ export function fieldStorage (type: CompiledType, field: CompiledField): FieldSt
     spec: field.fieldType.column(field.definition),
     indexes: fieldIndexes(type, field)
   }
+  if (field.relationship) storage.targets = [...field.targets]
   if (field.column) storage.column = field.column
   if (field.typeColumn) storage.typeColumn = field.typeColumn
   if (field.sideTable) storage.sideTable = field.sideTable

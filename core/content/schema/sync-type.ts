@@ -54,8 +54,19 @@ async function addField (ctx: SyncContext, name: string): Promise<void> {
   await ensureFieldIndexes(ctx.knex, ctx.dialect, ctx.type, field)
 }
 
-/** A column change that cannot be an in-place ALTER: narrower or rescaled decimals (SQLite stores them scaled). */
+/** A relationship that loses a target type: its stored ids would be read as items of another type. */
+function dropsTargets (before: FieldStorage, after: FieldStorage): boolean {
+  const { targets: was } = before
+  const { targets: now } = after
+  return was !== undefined && now !== undefined && was.some(target => !now.includes(target))
+}
+
+/**
+ * A change the stored values cannot survive in place: narrower or rescaled decimals (SQLite
+ * stores them scaled), relationships losing a target type.
+ */
 function needsRebuild (before: FieldStorage, after: FieldStorage): boolean {
+  if (dropsTargets(before, after)) return true
   return Boolean(after.column) && !sameColumn(before.spec, after.spec) && !isWidening(before.spec, after.spec) && after.spec.kind !== 'string'
 }
 
@@ -80,7 +91,7 @@ async function resizeColumn (ctx: SyncContext, before: FieldStorage, after: Fiel
 }
 
 function lossRefused (detail: string): CmsError {
-  return new CmsError('CONFLICT', `${detail}; it would lose data (force the change to proceed)`)
+  return new CmsError('CONFLICT', `${detail} (force the change to proceed)`)
 }
 
 /**
@@ -91,13 +102,16 @@ async function assertNoLoss (ctx: SyncContext, applied: StorageSnapshot, next: M
   for (const before of applied.fields) {
     const after = next.get(before.name)
     if (!after || !sameLocation(before, after) || needsRebuild(before, after)) {
-      if (await hasData(ctx, before)) throw lossRefused(`Field "${before.name}" has values; ${after ? 'changing its storage' : 'removing it'}`)
+      if (!(await hasData(ctx, before))) continue
+      if (!after) throw lossRefused(`Field "${before.name}" has values; removing it would lose them`)
+      if (dropsTargets(before, after)) throw lossRefused(`Field "${before.name}" has values; removing a target type would leave them pointing at the wrong type`)
+      throw lossRefused(`Field "${before.name}" has values; changing its storage would lose them`)
     } else if (after.column && !sameColumn(before.spec, after.spec) && !isWidening(before.spec, after.spec)) {
       const length = after.spec.length ?? 255
       for (const table of [ctx.type.table, ctx.type.revisionTable]) {
         const [sql, bindings] = lengthCondition(ctx, after.column, length)
         if (await ctx.knex(table).whereRaw(sql, bindings as Knex.RawBinding[]).first('id')) {
-          throw lossRefused(`Field "${after.name}" has values longer than ${length}; narrowing it`)
+          throw lossRefused(`Field "${after.name}" has values longer than ${length}; narrowing it would cut them`)
         }
       }
     }

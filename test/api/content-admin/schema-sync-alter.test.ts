@@ -148,3 +148,28 @@ eachDatabase(t, 'decimal changes that would misread stored values are refused un
   const fine = await app.jsonapi('POST', `${CONTENT}/product`, doc('product', { price: '1.234' }))
   t.equal(await priceOf(expectDocument<ItemDocument>(t, fine, 201, 'new scale').data.id), '1.234', 'the new scale round-trips')
 })
+
+eachDatabase(t, 'a reference losing a target type while it has values is refused unless forced', async (t, db) => {
+  const app = await bootContent(t, db)
+  for (const id of ['a', 'b']) await app.createType({ id, label: id.toUpperCase(), fields: [{ name: 'title', type: 'string' }] })
+  const post = (target: string[]) => ({ id: 'post', label: 'Post', fields: [{ name: 'ref', type: 'reference', target }, { name: 'refs', type: 'reference', target, cardinality: 'many' }] })
+  await app.createType(post(['a']))
+  const a1 = expectDocument<ItemDocument>(t, await app.jsonapi('POST', `${CONTENT}/a`, doc('a', { title: 'a1' })), 201, 'a1').data.id
+  const ref = { type: 'a', id: a1 }
+  const created = await app.jsonapi('POST', `${CONTENT}/post`, doc('post', {}, { ref: { data: ref }, refs: { data: [ref] } }))
+  const id = expectDocument<ItemDocument>(t, created, 201, 'post').data.id
+  const relationships = async () => {
+    const { data } = expectDocument<ItemDocument>(t, await app.jsonapi('GET', `${CONTENT}/post/${id}`), 200, 'read')
+    return { ref: data.relationships.ref?.data, refs: data.relationships.refs?.data }
+  }
+
+  const refused = await app.request('PUT', `${TYPES}/post`, post(['b']))
+  t.equal(refused.statusCode, 409, 'retargeting would make a1 read as a b')
+  t.match(refused.json(), { errors: [{ detail: /target/ }] })
+  t.strictSame(await relationships(), { ref, refs: [ref] }, 'references unchanged')
+  t.match((await app.request('GET', `${TYPES}/post`)).json(), { data: { fields: [{ target: ['a'] }, { target: ['a'] }] } }, 'definition unchanged')
+
+  t.equal((await app.request('PUT', `${TYPES}/post?force=true`, post(['b']))).statusCode, 200, 'forced')
+  t.strictSame(await relationships(), { ref: null, refs: [] }, 'the old references are dropped, never misread')
+  t.equal((await app.request('PUT', `${TYPES}/post`, post(['a']))).statusCode, 200, 'retargeting an empty field needs no force')
+})
