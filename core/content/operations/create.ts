@@ -21,7 +21,10 @@ export async function createContent (kernel: Kernel, actor: Actor, typeId: strin
   await assertReferencesExist(kernel, type, input.values, actor, input.uid)
   const values: Record<string, unknown> = {}
   for (const field of type.fields.values()) {
-    values[field.name] = input.values[field.name] ?? structuredClone(field.definition.default) ?? (field.multiple ? [] : null)
+    // A value the document sets, null included, wins over the default.
+    values[field.name] = Object.hasOwn(input.values, field.name)
+      ? input.values[field.name]
+      : structuredClone(field.definition.default) ?? (field.multiple ? [] : null)
   }
   const workflow = type.definition.workflow ? kernel.workflows.get(type.definition.workflow) : undefined
   const moderation = workflow ? moderate(workflow, actor, undefined, input.moderationState, false) : undefined

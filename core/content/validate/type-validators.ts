@@ -22,7 +22,7 @@ function nullable (one: Record<string, unknown>): Record<string, unknown> {
   return { if: { type: 'null' }, else: one }
 }
 
-function valueSchema (field: CompiledField, forUpdate: boolean): Record<string, unknown> {
+function valueSchema (field: CompiledField): Record<string, unknown> {
   const one = field.fieldType.schema(field.definition)
   if (field.multiple) {
     const list: Record<string, unknown> = { type: 'array', items: one }
@@ -30,8 +30,8 @@ function valueSchema (field: CompiledField, forUpdate: boolean): Record<string, 
     if (field.required) list.minItems = 1
     return list
   }
-  // Required fields may be omitted on update (partial) but never set to null.
-  if (field.required && (forUpdate || field.definition.default === undefined)) return one
+  // Required fields are never null; they may be omitted on update (partial) or when they have a default.
+  if (field.required) return one
   return nullable(one)
 }
 
@@ -41,7 +41,7 @@ function attributesSchema (type: CompiledType, forUpdate: boolean): Record<strin
     created: { type: 'string', pattern: DATETIME_PATTERN }
   }
   if (type.definition.workflow) properties.moderation_state = { type: 'string', pattern: '^[a-z][a-z0-9_]{0,31}$' }
-  for (const field of type.attributes) properties[field.name] = valueSchema(field, forUpdate)
+  for (const field of type.attributes) properties[field.name] = valueSchema(field)
   const required = forUpdate ? [] : type.attributes.filter(f => f.required && f.definition.default === undefined).map(f => f.name)
   return { type: 'object', additionalProperties: false, properties, required }
 }
