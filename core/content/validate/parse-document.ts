@@ -1,6 +1,7 @@
 // Reads a JSON:API request document for create or update: checks its shape, the type and id
 // against the URL, and splits it into attributes, relationships and the revision log message.
 import { CmsError, validationError } from '../../errors/cms-error.js'
+import { findBadStrings } from './string-sanity.js'
 
 export interface ParsedDocument {
   attributes: Record<string, unknown>
@@ -35,6 +36,9 @@ export function parseDocument (body: unknown, typeId: string, id?: string): Pars
   if (log !== undefined && log !== null && (typeof log !== 'string' || log.length > 1000)) {
     throw validationError([{ pointer: '/data/meta/revision_log', detail: 'revision_log must be a string of at most 1000 characters' }])
   }
+  // Stored like an attribute, so held to the same rule (a lone surrogate came back as U+FFFD).
+  const badLog = findBadStrings(log, '/data/meta/revision_log')
+  if (badLog.length > 0) throw validationError(badLog)
   return {
     attributes: (data.attributes ?? {}) as Record<string, unknown>,
     relationships: (data.relationships ?? {}) as Record<string, unknown>,

@@ -94,6 +94,8 @@ const createCases: Case[] = [
   { label: 'created: past year 9999 in UTC', body: attrs({ created: '9999-12-31T23:59:59-05:00' }), status: 422, pointer: '/data/attributes/created' },
   { label: 'created: impossible date', body: attrs({ created: '2023-02-29T00:00:00Z' }), status: 422, pointer: '/data/attributes/created' },
   { label: 'owner that is no user', body: JSON.stringify(doc('note', {}, { uid: { data: { type: 'user', id: '01890000-0000-7000-8000-000000000000' } } })), status: 422, pointer: '/data/relationships/uid/data' },
+  { label: 'NUL byte in the revision log', body: '{"data": {"type": "note", "attributes": {}, "meta": {"revision_log": "a\\u0000"}}}', status: 422, pointer: '/data/meta/revision_log' },
+  { label: 'lone surrogate in the revision log', body: '{"data": {"type": "note", "attributes": {}, "meta": {"revision_log": "a\\ud800"}}}', status: 422, pointer: '/data/meta/revision_log' },
   { label: 'revision log not a string', body: JSON.stringify(doc('note', {}, undefined, { meta: { revision_log: 5 } })), status: 422, pointer: '/data/meta/revision_log' }
 ]
 

@@ -20,7 +20,7 @@ eachDatabase(t, 'every save writes a revision that can be listed, read and rever
   const editorId = await userId(app, editor.accessToken)
 
   const started = Date.now()
-  const created = await app.jsonapi('POST', `${CONTENT}/story`, doc('story', { title: 'first', tags: ['a', 'b'], due: '2024-05-01T12:00:00+02:00' }, undefined, { meta: { revision_log: 'first draft' } }))
+  const created = await app.jsonapi('POST', `${CONTENT}/story`, doc('story', { title: 'first', tags: ['a', 'b'], due: '2024-05-01T12:00:00+02:00' }, undefined, { meta: { revision_log: 'first draft 😀' } }))
   const item = expectDocument<ItemDocument>(t, created, 201, 'create').data
   t.match(item.meta, { revision: 1, defaultRevision: 1, latestRevision: 1 })
   const url = `${CONTENT}/story/${item.id}`
@@ -35,7 +35,7 @@ eachDatabase(t, 'every save writes a revision that can be listed, read and rever
 
   const listed = expectDocument<RevisionDocument>(t, await app.jsonapi('GET', `${url}/revisions`), 200, 'list revisions')
   t.same(listed.data.map(r => r.id), ['3', '2', '1'], 'newest first')
-  t.same(listed.data.map(r => r.attributes.log), [null, 'fix the title', 'first draft'], 'log messages')
+  t.same(listed.data.map(r => r.attributes.log), [null, 'fix the title', 'first draft 😀'], 'log messages')
   t.same(listed.data.map(r => (r.relationships.uid?.data as { id: string }).id), [editorId, adminId, adminId], 'authors')
   t.same(listed.data.map(r => r.attributes.default), [true, false, false], 'the default revision is marked')
   for (const revision of listed.data) {
