@@ -43,6 +43,16 @@ export async function ensureFieldIndexes (knex: Knex, dialect: Dialect, type: Co
   }
 }
 
+/** Columns an item row and each of its revision rows share: base fields and single-valued fields. */
+function addSnapshotColumns (t: Knex.CreateTableBuilder, type: CompiledType, dialect: Dialect): void {
+  t.string('uid', 36).nullable()
+  t.datetime('created', { precision: 3 }).notNullable()
+  t.datetime('changed', { precision: 3 }).notNullable()
+  t.boolean('status').notNullable()
+  t.string('moderation_state', 32).nullable()
+  for (const field of type.fields.values()) addFieldColumns(t, field, dialect)
+}
+
 /** The item and revision tables (with every field's column when they are created now). */
 export async function ensureTypeTables (knex: Knex, dialect: Dialect, type: CompiledType): Promise<void> {
   await ensureTable(knex, type.table, t => {
@@ -50,12 +60,7 @@ export async function ensureTypeTables (knex: Knex, dialect: Dialect, type: Comp
     t.integer('rev').nullable()
     t.integer('latest_rev').nullable()
     t.integer('version').notNullable().defaultTo(1)
-    t.string('uid', 36).nullable()
-    t.datetime('created', { precision: 3 }).notNullable()
-    t.datetime('changed', { precision: 3 }).notNullable()
-    t.boolean('status').notNullable()
-    t.string('moderation_state', 32).nullable()
-    for (const field of type.fields.values()) addFieldColumns(t, field, dialect)
+    addSnapshotColumns(t, type, dialect)
     t.index(['status', 'created'], indexName(type.table, 'status_created', 'idx'))
     t.index(['created'], indexName(type.table, 'created', 'idx'))
     t.index(['changed'], indexName(type.table, 'changed', 'idx'))
@@ -67,12 +72,7 @@ export async function ensureTypeTables (knex: Knex, dialect: Dialect, type: Comp
     t.string('rev_uid', 36).nullable()
     t.datetime('rev_created', { precision: 3 }).notNullable()
     t.string('rev_log', 1000).nullable()
-    t.string('uid', 36).nullable()
-    t.datetime('created', { precision: 3 }).notNullable()
-    t.datetime('changed', { precision: 3 }).notNullable()
-    t.boolean('status').notNullable()
-    t.string('moderation_state', 32).nullable()
-    for (const field of type.fields.values()) addFieldColumns(t, field, dialect)
+    addSnapshotColumns(t, type, dialect)
     t.text('multi', dialect === 'mysql' ? 'longtext' : undefined).nullable()
   })
 }
