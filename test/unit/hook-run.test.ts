@@ -96,6 +96,7 @@ t.test('after-commit hooks queued on a transaction run only after COMMIT', async
   t.equal(result, 'ok', 'the failing after-commit handler did not fail the caller')
   t.same(seen, ['saved'], 'ran after COMMIT, from outside the transaction')
   t.equal(logged.length, 1)
+  t.match(logged[0]?.message, /b:test\.run\.after failed/, 'the bus logged it; the caller never saw it')
 
   const rolledBack: string[] = []
   await t.rejects(inTransaction(db, async uow => {
