@@ -45,8 +45,10 @@ function toCmsError (error: FastifyError | CmsError | Error): CmsError | undefin
 export function sendError (reply: FastifyReply, error: CmsError): FastifyReply {
   const errors = error.items.map((item: ErrorItem) => ({ ...item, status: String(item.status) }))
   for (const [name, value] of Object.entries(error.headers)) void reply.header(name, value)
-  const type = isJsonApiUrl(reply.request.url) ? JSONAPI : 'application/json; charset=utf-8'
-  return reply.code(error.status).type(type).send({ jsonapi: { version: '1.1' }, errors })
+  const body = { jsonapi: { version: '1.1' }, errors }
+  // JSON:API allows no charset parameter: a Buffer keeps fastify from appending one.
+  if (isJsonApiUrl(reply.request.url)) return reply.code(error.status).type(JSONAPI).send(Buffer.from(JSON.stringify(body)))
+  return reply.code(error.status).type('application/json; charset=utf-8').send(body)
 }
 
 export function errorHandler (error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply): FastifyReply {

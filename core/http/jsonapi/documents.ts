@@ -21,5 +21,6 @@ export function document (data: JsonApiDocument['data'], links: Record<string, s
 }
 
 export function sendDocument (reply: FastifyReply, status: number, doc: JsonApiDocument): FastifyReply {
-  return reply.code(status).type(JSONAPI_MEDIA_TYPE).send(doc)
+  // A Buffer keeps fastify from appending "; charset=utf-8": JSON:API allows no such parameter.
+  return reply.code(status).type(JSONAPI_MEDIA_TYPE).send(Buffer.from(JSON.stringify(doc)))
 }
