@@ -6,16 +6,26 @@ export const QUERY_ERROR = Symbol('query error')
 
 export type ParsedQuery = Record<string, unknown> & { [QUERY_ERROR]?: string }
 
-const PROTOTYPE_KEY = /(^|\[|&)(__proto__|constructor|prototype)(\]|=|&|\[|$)/
+const PROTOTYPE_KEY = /(^|\[|\.)(__proto__|constructor|prototype)(\]|\[|\.|$)/
+
+/** The decoded parameter names; throws on bad percent-encoding anywhere (values included). */
+function parameterNames (input: string): string[] {
+  return input.split('&').map(pair => {
+    const [name = '', ...value] = pair.split('=')
+    decodeURIComponent(value.join('=').replaceAll('+', ' '))
+    return decodeURIComponent(name.replaceAll('+', ' '))
+  })
+}
 
 export function parseQueryString (input: string): ParsedQuery {
-  let decoded: string
+  let names: string[]
   try {
-    decoded = decodeURIComponent(input.replaceAll('+', ' '))
+    names = parameterNames(input)
   } catch {
     return { [QUERY_ERROR]: 'The query string is not valid percent-encoding' }
   }
-  if (PROTOTYPE_KEY.test(decoded)) return { [QUERY_ERROR]: 'Query parameter names may not be prototype keys' }
+  // Only names are checked: "constructor" is a fine filter value.
+  if (names.some(name => PROTOTYPE_KEY.test(name))) return { [QUERY_ERROR]: 'Query parameter names may not be prototype keys' }
   try {
     return qs.parse(input, {
       depth: 8,
