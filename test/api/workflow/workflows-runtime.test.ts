@@ -1,38 +1,8 @@
 // A runtime workflow: created, assigned to a runtime content type, deletion refused while in use (409), replaced by PUT, deleted.
 import t from 'tap'
 import { eachDatabase } from '../../helpers/each-database.js'
-import { bootSite, countRows, pointers, WORKFLOWS, TYPES, type Site } from './helpers.js'
-
-interface Workflow {
-  id: string
-  label: string
-  initialState: string
-  states: Record<string, { label: string, published: boolean, defaultRevision: boolean }>
-  transitions: Record<string, { label: string, from: string[], to: string }>
-  module: string | null
-  types: string[]
-}
-
-const simple = {
-  id: 'simple',
-  label: 'Simple',
-  initialState: 'draft',
-  states: {
-    draft: { label: 'Draft', published: false, defaultRevision: false },
-    live: { label: 'Live', published: true, defaultRevision: true }
-  },
-  transitions: {
-    go_live: { label: 'Go live', from: ['draft', 'live'], to: 'live' },
-    unpublish: { label: 'Unpublish', from: ['live'], to: 'draft' },
-    keep_drafting: { label: 'Keep drafting', from: ['draft'], to: 'draft' }
-  }
-}
-
-async function workflow (site: Site, id: string): Promise<Workflow> {
-  const response = await site.json(site.adminToken, 'GET', `${WORKFLOWS}/${id}`)
-  if (response.statusCode !== 200) throw new Error(`GET workflow ${id}: ${response.statusCode} ${response.body}`)
-  return response.json<{ data: Workflow }>().data
-}
+import { bootSite, countRows, pointers, WORKFLOWS, TYPES } from './helpers.js'
+import { simple, workflow, type Workflow } from './workflow-fixtures.js'
 
 eachDatabase(t, 'a runtime workflow: create, assign to a runtime type, refuse deletion in use, replace, delete', async (t, db) => {
   const site = await bootSite(t, db)

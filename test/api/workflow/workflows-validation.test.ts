@@ -2,21 +2,7 @@
 import t from 'tap'
 import { eachDatabase } from '../../helpers/each-database.js'
 import { bootSite, countRows, pointers, WORKFLOWS } from './helpers.js'
-
-const simple = {
-  id: 'simple',
-  label: 'Simple',
-  initialState: 'draft',
-  states: {
-    draft: { label: 'Draft', published: false, defaultRevision: false },
-    live: { label: 'Live', published: true, defaultRevision: true }
-  },
-  transitions: {
-    go_live: { label: 'Go live', from: ['draft', 'live'], to: 'live' },
-    unpublish: { label: 'Unpublish', from: ['live'], to: 'draft' },
-    keep_drafting: { label: 'Keep drafting', from: ['draft'], to: 'draft' }
-  }
-}
+import { simple } from './workflow-fixtures.js'
 
 eachDatabase(t, 'invalid workflow definitions are 422 with pointers', async (t, db) => {
   const site = await bootSite(t, db)
