@@ -1,20 +1,8 @@
 // meta.transitions lists exactly the transitions open to the caller from the item's current state.
 import t from 'tap'
 import { eachDatabase } from '../../helpers/each-database.js'
-import { bootSite, EDITORIAL, permissionOf, resource, TRANSITIONS, type Resource, type Site } from './helpers.js'
-
-const EDIT = ['edit any article content', 'view unpublished article content']
-
-/** An article in `state`, moved there by the administrator. */
-async function articleIn (site: Site, state: string, title: string): Promise<Resource> {
-  if (state === 'archived') {
-    const item = await site.create('article', { title, moderation_state: 'published' })
-    const response = await site.patch('article', item.id, { moderation_state: 'archived' })
-    if (response.statusCode !== 200) throw new Error(`archive: ${response.statusCode} ${response.body}`)
-    return resource(response)
-  }
-  return site.create('article', { title, moderation_state: state })
-}
+import { bootSite, EDITORIAL, permissionOf, TRANSITIONS, type Resource } from './helpers.js'
+import { articleIn, EDIT } from './workflow-fixtures.js'
 
 eachDatabase(t, 'meta.transitions lists the transitions open to the caller from the current state', async (t, db) => {
   const site = await bootSite(t, db)

@@ -1,20 +1,8 @@
 // Every editorial transition is allowed with its permission and forbidden without it (PATCH moderation_state → 200 / 403).
 import t from 'tap'
 import { eachDatabase } from '../../helpers/each-database.js'
-import { bootSite, countRows, EDITORIAL, permissionOf, pointers, resource, TRANSITIONS, type Resource, type Site } from './helpers.js'
-
-const EDIT = ['edit any article content', 'view unpublished article content']
-
-/** An article in `state`, moved there by the administrator. */
-async function articleIn (site: Site, state: string, title: string): Promise<Resource> {
-  if (state === 'archived') {
-    const item = await site.create('article', { title, moderation_state: 'published' })
-    const response = await site.patch('article', item.id, { moderation_state: 'archived' })
-    if (response.statusCode !== 200) throw new Error(`archive: ${response.statusCode} ${response.body}`)
-    return resource(response)
-  }
-  return site.create('article', { title, moderation_state: state })
-}
+import { bootSite, countRows, EDITORIAL, permissionOf, pointers, resource, TRANSITIONS } from './helpers.js'
+import { articleIn, EDIT } from './workflow-fixtures.js'
 
 eachDatabase(t, 'each transition needs its own permission', async (t, db) => {
   const site = await bootSite(t, db)
