@@ -7,26 +7,9 @@ import { CmsError, validationError } from '../../errors/cms-error.js'
 import type { ContentEvent } from '../content-event.js'
 import type { ContentItem } from '../content-item.js'
 import { insertItem, insertRevision, updateItem } from '../repository/write-item.js'
+import { isDuplicateKey, uniqueViolations } from './unique-values.js'
 
 export type SaveRequest = Omit<ContentEvent, 'uow'>
-
-async function assertUnique (event: ContentEvent): Promise<void> {
-  const { type, item, uow } = event
-  const violations = []
-  for (const field of type.fields.values()) {
-    const value = item.values[field.name]
-    if (!field.unique || !field.column || value === null || value === undefined) continue
-    const dbValue = field.fieldType.toDb(value, field.definition, uow.trx.client.config.client === 'mysql2' ? 'mysql' : 'sqlite')
-    const clash = await uow.trx(type.table).where(field.column, dbValue as string).whereNot('id', item.id).first('id')
-    if (clash) violations.push({ pointer: `/data/attributes/${field.name}`, detail: `another ${type.id} already has this ${field.name}` })
-  }
-  if (violations.length > 0) throw validationError(violations)
-}
-
-function isDuplicateKey (error: unknown): boolean {
-  const code = (error as { code?: string }).code
-  return code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_UNIQUE'
-}
 
 /**
  * Another writer saved the item between our read and our write: 412 when the caller made the
@@ -40,13 +23,20 @@ export function concurrentChange (preconditioned: boolean): CmsError {
 
 export async function saveItem (kernel: Kernel, request: SaveRequest, options: { preconditioned?: boolean } = {}): Promise<ContentItem> {
   const { db, hooks, logger } = kernel
+  let saved = request.item
   try {
     return await inTransaction(db, async uow => {
       let event: ContentEvent = { ...request, uow }
       await hooks.action('content.validate', event)
       event = await hooks.filter('content.presave', event)
-      await assertUnique(event)
       const { type, item } = event
+      saved = item
+      // Writing the item row meets the unique indexes (a clash is mapped below, without a SELECT
+      // per unique field on every save); a pending revision leaves that row alone, so check here.
+      if (event.operation !== 'create' && !event.isDefaultRevision) {
+        const violations = await uniqueViolations(uow.trx, db.dialect, type, item)
+        if (violations.length > 0) throw validationError(violations)
+      }
       if (type.revisions) {
         const rev = await insertRevision(uow.trx, db.dialect, type, item, { uid: event.actor.userId, log: event.revisionLog })
         item.rev = rev
@@ -63,8 +53,11 @@ export async function saveItem (kernel: Kernel, request: SaveRequest, options: {
       return item
     }, error => { logger.error({ err: error }, 'content after-commit step failed') })
   } catch (error) {
-    // The unique index is the backstop when two writers race past assertUnique.
-    if (isDuplicateKey(error)) throw new CmsError('VALIDATION', 'A unique field already has this value in another item')
+    if (isDuplicateKey(error)) {
+      // Rolled back: name the clashing fields, as the pre-write check does for pending revisions.
+      const violations = await uniqueViolations(db.knex, db.dialect, request.type, saved)
+      throw violations.length > 0 ? validationError(violations) : new CmsError('VALIDATION', 'A unique field already has this value in another item')
+    }
     throw error
   }
 }
