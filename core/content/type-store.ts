@@ -18,9 +18,15 @@ interface TypeRow { id: string, module: string | null, definition: string, appli
 export class ContentTypeStore {
   private readonly types = new Map<string, CompiledType>()
   private readonly kernel: Kernel
+  private revision = 0
 
   constructor (kernel: Kernel) {
     this.kernel = kernel
+  }
+
+  /** Bumped whenever a type is compiled anew or removed: memos of compiled SQL check it. */
+  get generation (): number {
+    return this.revision
   }
 
   get (id: string): CompiledType | undefined {
@@ -92,6 +98,7 @@ export class ContentTypeStore {
       await this.sync(type, false)
       this.types.set(type.id, type)
     }
+    this.revision++
   }
 
   /** Creates or changes a runtime type. Types declared by modules change only in code. */
@@ -103,6 +110,7 @@ export class ContentTypeStore {
     this.checkReferences(type, id => id === type.id || this.types.has(id))
     await this.sync(type, options.force ?? false)
     this.types.set(type.id, type)
+    this.revision++
     return type
   }
 
@@ -121,5 +129,6 @@ export class ContentTypeStore {
       await knex('cms_content_types').where('id', id).delete()
     })
     this.types.delete(id)
+    this.revision++
   }
 }

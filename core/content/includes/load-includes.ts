@@ -6,6 +6,7 @@ import type { Actor } from '../../access/actor.js'
 import type { Kernel } from '../../kernel/kernel.js'
 import type { CompiledType } from '../compiled-type.js'
 import type { ContentItem, ResourceIdentifier } from '../content-item.js'
+import type { FieldSelection } from '../query/field-selection.js'
 import type { IncludeNode } from './parse-include.js'
 import { loadVisibleItems } from './load-visible.js'
 import { loadVisibleUsers, USER_TYPE, type PublicUser } from './users.js'
@@ -23,6 +24,9 @@ export interface IncludeResult {
 
 interface Pending { resource: LoadedResource, node: IncludeNode }
 
+/** Which members to load of a type's items (see field-selection.ts); all when absent. */
+export type SelectionFor = (type: CompiledType) => FieldSelection
+
 const keyOf = (type: string, id: string) => `${type}:${id}`
 
 function references (resource: LoadedResource, name: string): ResourceIdentifier[] {
@@ -36,7 +40,7 @@ function references (resource: LoadedResource, name: string): ResourceIdentifier
   return (field.multiple ? value : [value]) as ResourceIdentifier[]
 }
 
-export async function loadIncludes (kernel: Kernel, actor: Actor, primary: LoadedResource[], tree: IncludeNode): Promise<IncludeResult> {
+export async function loadIncludes (kernel: Kernel, actor: Actor, primary: LoadedResource[], tree: IncludeNode, selectionFor?: SelectionFor): Promise<IncludeResult> {
   const seen = new Map<string, LoadedResource>()
   for (const r of primary) seen.set(r.kind === 'content' ? keyOf(r.type.id, r.item.id) : keyOf(USER_TYPE, r.user.id), r)
   const result: IncludeResult = { resources: [], requested: [] }
@@ -61,7 +65,7 @@ export async function loadIncludes (kernel: Kernel, actor: Actor, primary: Loade
     const next: Pending[] = []
     for (const [typeId, ids] of wanted) {
       const missing = [...ids.keys()].filter(id => !seen.has(keyOf(typeId, id)))
-      for (const resource of await loadResources(kernel, actor, typeId, missing)) {
+      for (const resource of await loadResources(kernel, actor, typeId, missing, selectionFor)) {
         const id = resource.kind === 'content' ? resource.item.id : resource.user.id
         seen.set(keyOf(typeId, id), resource)
         result.resources.push(resource)
@@ -87,10 +91,10 @@ export async function loadReferenced (kernel: Kernel, actor: Actor, refs: readon
   return refs.flatMap(ref => found.get(keyOf(ref.type, ref.id)) ?? [])
 }
 
-async function loadResources (kernel: Kernel, actor: Actor, typeId: string, ids: string[]): Promise<LoadedResource[]> {
+async function loadResources (kernel: Kernel, actor: Actor, typeId: string, ids: string[], selectionFor?: SelectionFor): Promise<LoadedResource[]> {
   if (ids.length === 0) return []
   if (typeId === USER_TYPE) return (await loadVisibleUsers(kernel.db.knex, actor, ids)).map(user => ({ kind: 'user' as const, user }))
   const type = kernel.contentTypes.get(typeId)
   if (!type) return []
-  return (await loadVisibleItems(kernel, actor, type, ids)).map(item => ({ kind: 'content' as const, type, item }))
+  return (await loadVisibleItems(kernel, actor, type, ids, selectionFor?.(type))).map(item => ({ kind: 'content' as const, type, item }))
 }

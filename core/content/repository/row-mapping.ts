@@ -53,10 +53,15 @@ export function multiValues (type: CompiledType, item: ContentItem): Record<stri
   return out
 }
 
-/** Builds an item from an item-table or revision row plus its multi-valued fields. */
-export function rowToItem (type: CompiledType, row: Row, multi: Record<string, unknown[]>, rev: number | null): ContentItem {
+/**
+ * Builds an item from an item-table or revision row plus its multi-valued fields. With a
+ * selection, only the selected fields are converted; base members the row lacks (not selected)
+ * are left empty: such items are only for callers that read no more than they selected.
+ */
+export function rowToItem (type: CompiledType, row: Row, multi: Record<string, unknown[]>, rev: number | null, selection?: ReadonlySet<string>): ContentItem {
   const values: Record<string, unknown> = {}
   for (const field of type.fields.values()) {
+    if (selection && !selection.has(field.name)) continue
     if (field.column) values[field.name] = valueFromDb(field, row[field.column], field.typeColumn ? row[field.typeColumn] : undefined)
     else values[field.name] = multi[field.name] ?? []
   }
@@ -67,9 +72,9 @@ export function rowToItem (type: CompiledType, row: Row, multi: Record<string, u
     defaultRev: row.default_rev === undefined ? (row.rev as number | null) ?? null : row.default_rev as number | null,
     latestRev: (row.latest_rev as number | null | undefined) ?? null,
     version: Number(row.version ?? 1),
-    uid: (row.uid as string | null) ?? null,
-    created: fromDbDateTime(row.created) as string,
-    changed: fromDbDateTime(row.changed) as string,
+    uid: (row.uid as string | null | undefined) ?? null,
+    created: row.created === undefined ? '' : fromDbDateTime(row.created) as string,
+    changed: row.changed === undefined ? '' : fromDbDateTime(row.changed) as string,
     status: Boolean(row.status),
     moderationState: (row.moderation_state as string | null) ?? null,
     values

@@ -4,13 +4,12 @@ import type { FastifyReply, FastifyRequest } from 'fastify'
 import { TagSet } from '../../cache/cache-tags.js'
 import type { Kernel } from '../../kernel/kernel.js'
 import type { LoadedResource } from '../../content/includes/load-includes.js'
-import { findContent } from '../../content/operations/find.js'
-import { parseListParams } from '../../content/query/parse-list-params.js'
-import { traversedTypes } from '../../content/query/traversed-types.js'
+import { runFind } from '../../content/operations/find.js'
 import { serializeResource } from '../../content/serialize/serialize-resource.js'
 import { pageLinks } from '../content-admin/page-links.js'
 import { document } from '../jsonapi/documents.js'
-import { LIST_PARAMS, readParams, type Query } from './read-params.js'
+import { listPlan } from './list-plan.js'
+import type { Query } from './read-params.js'
 import { contentApiContext, includedResources } from './resources.js'
 import { respond } from './respond.js'
 
@@ -18,14 +17,13 @@ export type CollectionRequest = FastifyRequest<{ Params: { type: string }, Query
 
 export async function contentCollection (kernel: Kernel, request: CollectionRequest, reply: FastifyReply): Promise<FastifyReply> {
   const type = kernel.contentTypes.require(request.params.type)
-  const { actor } = request
-  const params = readParams(kernel, actor, request.query, LIST_PARAMS, [type.id])
-  const { query, requestedLimit, clamped } = parseListParams(request.query, type)
+  const { params, parsed, find, traversed } = listPlan(kernel, request.actor, type, request.url, request.query)
+  const { query, requestedLimit, clamped } = parsed
   return respond(kernel, request, reply, async () => {
-    const result = await findContent(kernel, actor, type.id, query)
+    const result = await runFind(kernel, find)
     const tags = new TagSet().list(type.id)
     // Lists filtered or sorted through another type change when that type's items do.
-    for (const typeId of traversedTypes(kernel, type, query)) tags.list(typeId)
+    for (const typeId of traversed) tags.list(typeId)
     const ctx = contentApiContext(request, params.fields)
     const data = result.items.map(item => {
       tags.item(type.id, item.id)

@@ -6,6 +6,7 @@ import type { Kernel } from '../../kernel/kernel.js'
 import type { CompiledType } from '../../content/compiled-type.js'
 import { loadIncludes, type LoadedResource } from '../../content/includes/load-includes.js'
 import type { IncludeNode } from '../../content/includes/parse-include.js'
+import { fieldSelection } from '../../content/query/field-selection.js'
 import { USER_TYPE } from '../../content/includes/users.js'
 import { serializeResource, type ResourceObject, type SerializeContext } from '../../content/serialize/serialize-resource.js'
 import { serializeUser } from '../../content/serialize/serialize-user.js'
@@ -39,7 +40,8 @@ export function serializeLoaded (resource: LoadedResource, ctx: SerializeContext
 export async function includedResources (
   kernel: Kernel, request: FastifyRequest, primary: LoadedResource[], tree: IncludeNode, ctx: SerializeContext, tags: TagSet
 ): Promise<{ included: ResourceObject[], types: CompiledType[] }> {
-  const result = await loadIncludes(kernel, request.actor, primary, tree)
+  // Included items load only what their sparse fieldsets and the include paths need.
+  const result = await loadIncludes(kernel, request.actor, primary, tree, type => fieldSelection(type, ctx.fields, tree))
   for (const ref of result.requested) tags.item(ref.type, ref.id)
   const types = new Map<string, CompiledType>()
   for (const r of result.resources) if (r.kind === 'content') types.set(r.type.id, r.type)
