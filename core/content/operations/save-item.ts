@@ -6,6 +6,7 @@ import { inTransaction } from '../../db/transaction.js'
 import { CmsError, validationError } from '../../errors/cms-error.js'
 import type { ContentEvent } from '../content-event.js'
 import type { ContentItem } from '../content-item.js'
+import { snapshotColumns } from '../repository/row-mapping.js'
 import { insertItem, insertRevision, updateItem } from '../repository/write-item.js'
 import { isDuplicateKey, uniqueViolations } from './unique-values.js'
 
@@ -37,14 +38,16 @@ export async function saveItem (kernel: Kernel, request: SaveRequest, options: {
         const violations = await uniqueViolations(uow.trx, db.dialect, type, item)
         if (violations.length > 0) throw validationError(violations)
       }
+      // The columns the revision row and the item row share, converted once for both.
+      const snapshot = snapshotColumns(type, item, db.dialect)
       if (type.revisions) {
-        const rev = await insertRevision(uow.trx, db.dialect, type, item, { uid: event.actor.userId, log: event.revisionLog })
+        const rev = await insertRevision(uow.trx, db.dialect, type, item, { uid: event.actor.userId, log: event.revisionLog }, snapshot)
         item.rev = rev
         item.latestRev = rev
         if (event.isDefaultRevision) item.defaultRev = rev
       }
-      if (event.operation === 'create') await insertItem(uow.trx, db.dialect, type, item)
-      else if (!await updateItem(uow.trx, db.dialect, type, item, event.isDefaultRevision, (event.original ?? item).version)) {
+      if (event.operation === 'create') await insertItem(uow.trx, db.dialect, type, item, snapshot)
+      else if (!await updateItem(uow.trx, db.dialect, type, item, event.isDefaultRevision, (event.original ?? item).version, snapshot)) {
         throw concurrentChange(options.preconditioned === true)
       }
       await hooks.action(event.operation === 'create' ? 'content.insert' : 'content.update', event)

@@ -1,5 +1,7 @@
 // Writes an item inside the caller's transaction: the item row (the default revision), its
-// side tables and, for revisionable types, a revision row holding the full snapshot.
+// side tables and, for revisionable types, a revision row holding the full snapshot. The two
+// row INSERTs of every save run as raw SQL compiled once per table and column set: knex's
+// builder recompiled the same statement on every write.
 import type { Knex } from 'knex'
 import type { Dialect } from '../../db/connect.js'
 import { nowDb } from '../../db/dates.js'
@@ -9,10 +11,26 @@ import { multiValues, sideRows, snapshotColumns } from './row-mapping.js'
 
 export interface RevisionMeta { uid: string | null, log: string | null }
 
-/** Appends a revision row and returns its number. */
-export async function insertRevision (trx: Knex.Transaction, dialect: Dialect, type: CompiledType, item: ContentItem, meta: RevisionMeta): Promise<number> {
+type Row = Record<string, unknown>
+
+const insertSql = new Map<string, string>()
+
+/** INSERT of one row; `returning` (SQLite) names a column to answer. Columns in sorted order, as knex writes them. */
+function insertRow (trx: Knex.Transaction, table: string, row: Row, returning?: string): Knex.Raw {
+  const columns = Object.keys(row).sort()
+  const key = `${table} ${returning ?? ''} ${columns.join(',')}`
+  let sql = insertSql.get(key)
+  if (sql === undefined) {
+    const query = trx(table).insert(Object.fromEntries(columns.map(c => [c, null])))
+    insertSql.set(key, sql = (returning ? query.returning(returning) : query).toSQL().sql)
+  }
+  return trx.raw(sql, columns.map(c => row[c] as Knex.Value))
+}
+
+/** Appends a revision row and returns its number; `snapshot`: the item's snapshotColumns, when the caller has them. */
+export async function insertRevision (trx: Knex.Transaction, dialect: Dialect, type: CompiledType, item: ContentItem, meta: RevisionMeta, snapshot = snapshotColumns(type, item, dialect)): Promise<number> {
   const row = {
-    ...snapshotColumns(type, item, dialect),
+    ...snapshot,
     id: item.id,
     rev_uid: meta.uid,
     rev_created: nowDb(),
@@ -20,9 +38,12 @@ export async function insertRevision (trx: Knex.Transaction, dialect: Dialect, t
     multi: JSON.stringify(multiValues(type, item))
   }
   // MySQL answers the auto-increment id; SQLite needs RETURNING for it.
-  const query = trx(type.revisionTable).insert(row)
-  const [rev] = await (dialect === 'sqlite' ? query.returning('rev') : query) as Array<number | { rev: number }>
-  return typeof rev === 'object' ? rev.rev : Number(rev)
+  if (dialect === 'sqlite') {
+    const [returned] = await insertRow(trx, type.revisionTable, row, 'rev') as unknown as Array<{ rev: number }>
+    return Number(returned?.rev)
+  }
+  const [result] = await insertRow(trx, type.revisionTable, row) as unknown as [{ insertId: number }]
+  return Number(result.insertId)
 }
 
 async function writeSideTables (trx: Knex.Transaction, dialect: Dialect, type: CompiledType, item: ContentItem, replace: boolean): Promise<void> {
@@ -34,9 +55,9 @@ async function writeSideTables (trx: Knex.Transaction, dialect: Dialect, type: C
   }
 }
 
-export async function insertItem (trx: Knex.Transaction, dialect: Dialect, type: CompiledType, item: ContentItem): Promise<void> {
-  await trx(type.table).insert({
-    ...snapshotColumns(type, item, dialect), id: item.id, rev: item.defaultRev, latest_rev: item.latestRev, version: item.version
+export async function insertItem (trx: Knex.Transaction, dialect: Dialect, type: CompiledType, item: ContentItem, snapshot = snapshotColumns(type, item, dialect)): Promise<void> {
+  await insertRow(trx, type.table, {
+    ...snapshot, id: item.id, rev: item.defaultRev, latest_rev: item.latestRev, version: item.version
   })
   await writeSideTables(trx, dialect, type, item, false)
 }
@@ -47,9 +68,11 @@ export async function insertItem (trx: Knex.Transaction, dialect: Dialect, type:
  * Only while the stored version is still `expectedVersion` (the one the caller read): returns
  * false, writing nothing, when another writer got there first.
  */
-export async function updateItem (trx: Knex.Transaction, dialect: Dialect, type: CompiledType, item: ContentItem, asDefault: boolean, expectedVersion: number): Promise<boolean> {
+export async function updateItem (
+  trx: Knex.Transaction, dialect: Dialect, type: CompiledType, item: ContentItem, asDefault: boolean, expectedVersion: number, snapshot = snapshotColumns(type, item, dialect)
+): Promise<boolean> {
   const bookkeeping = { rev: item.defaultRev, latest_rev: item.latestRev, version: item.version }
-  const row = asDefault ? { ...snapshotColumns(type, item, dialect), ...bookkeeping } : bookkeeping
+  const row = asDefault ? { ...snapshot, ...bookkeeping } : bookkeeping
   const updated = await trx(type.table).where({ id: item.id, version: expectedVersion }).update(row)
   if (Number(updated) !== 1) return false
   if (asDefault) await writeSideTables(trx, dialect, type, item, true)
