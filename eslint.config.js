@@ -21,7 +21,7 @@ const typed = {
 }
 
 export default [
-  { ignores: ['node_modules/**', 'data/**', '.tap/**', 'coverage/**'] },
+  { ignores: ['node_modules/**', 'data/**', '.tap/**', 'coverage/**', 'dist/**'] },
   ...neostandard({ ts: true }),
   typed,
   {

@@ -2,7 +2,7 @@
 // (mysql2 prepared statements, or better-sqlite3 when the database is SQLite) and the same
 // JSON:API-shaped output as the CMS — no access layer, no query compiler, no hooks, no cache.
 // What the CMS does on top of this is what the ratios measure. Run as its own process:
-//   BENCH_DB=<url> BENCH_PORT=<port> node --import tsx bench/ceiling-server.ts
+//   BENCH_DB=<url> BENCH_PORT=<port> node dist/bench/ceiling-server.js   (after npm run build)
 import Fastify, { type FastifyRequest } from 'fastify'
 import { v7 as uuidv7 } from 'uuid'
 import { BENCH_WRITE_PREFIX } from './seed-constants.js'

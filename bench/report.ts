@@ -40,7 +40,7 @@ export interface RunReport {
   coldStartMs: number[]
   idleRssMb: number[]
   peakRssMb: number
-  /** The ceiling server, for scale: a bare fastify + driver process under the same loader (tsx). */
+  /** The ceiling server, for scale: a bare fastify + driver process, built and run like the CMS (plain node). */
   ceilingServer: { coldStartMs: number, idleRssMb: number, peakRssMb: number }
   serverWarnings: string[]
   scenarios: ScenarioResult[]
@@ -141,7 +141,7 @@ export function formatReport (report: RunReport): string {
   out.push(table(rows), '')
   const c = report.ceilingServer
   out.push(`CMS: cold start to first 200 ${report.coldStartMs.map(ms => `${round(ms)} ms`).join(', ')}; RSS after start ${report.idleRssMb.map(mb => `${round(mb)} MB`).join(', ')}, peak ${round(report.peakRssMb)} MB`)
-  out.push(`ceiling server (fastify + driver under tsx, for scale): cold start ${round(c.coldStartMs)} ms; RSS after start ${round(c.idleRssMb)} MB, peak ${round(c.peakRssMb)} MB`)
+  out.push(`ceiling server (fastify + driver, plain node like the CMS, for scale): cold start ${round(c.coldStartMs)} ms; RSS after start ${round(c.idleRssMb)} MB, peak ${round(c.peakRssMb)} MB`)
   if (report.serverWarnings.length > 0) out.push(`server warnings: ${report.serverWarnings.join('; ')}`)
   out.push('')
   const targetRows = [['target (issue 7)', 'value', 'target', '']]

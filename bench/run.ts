@@ -1,6 +1,7 @@
 // npm run bench: seed (or reuse) the dataset, start the CMS and the ceiling server as separate
 // processes, drive each scenario with autocannon, and report figures, ratios and targets.
 // See bench/README.md.
+import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync } from 'node:fs'
 import { loadavg } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
@@ -34,7 +35,8 @@ async function startCms (options: BenchOptions, phase: Phase, label: string, sta
   if (profileName) mkdirSync(profileDir, { recursive: true })
   const server = await ServerProcess.start({
     name: `CMS (${phase === 'cached' ? 'response cache on' : 'response cache off'})`,
-    args: [...(profileName ? ['--cpu-prof', '--cpu-prof-dir', profileDir, '--cpu-prof-name', profileName] : []), 'bin/cms.js', 'serve'],
+    // The production way: `npm start` runs the build (see buildServers) with plain node.
+    args: [...(profileName ? ['--cpu-prof', '--cpu-prof-dir', profileDir, '--cpu-prof-name', profileName] : []), 'dist/core/cli/run.js', 'serve'],
     env: cmsEnv(options, phase === 'uncached' ? { CMS_BENCH_CACHE: 'off' } : {}),
     cwd: rootDir,
     readyUrl: `http://127.0.0.1:${options.port}/health/ready`,
@@ -42,6 +44,13 @@ async function startCms (options: BenchOptions, phase: Phase, label: string, sta
   })
   log(`${server.name} up in ${Math.round(server.coldStartMs)} ms (pid ${server.pid})`)
   return { server, profileName }
+}
+
+/** Builds the servers' JavaScript (npm run build) from the current sources, so none runs stale or under a loader. */
+function buildServers (): void {
+  const built = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: rootDir, encoding: 'utf8' })
+  if (built.status !== 0) throw new Error(`npm run build failed:\n${built.stderr}`)
+  log(built.stderr.trim())
 }
 
 async function login (origin: string): Promise<string> {
@@ -161,6 +170,7 @@ async function main (): Promise<number> {
   const seed = await seedDataset(options, log)
   log(seed.skipped ? `dataset of ${seed.articles} articles already seeded` : `seeded ${seed.added} articles in ${seed.seconds.toFixed(1)} s (${Math.round(seed.articlesPerSecond)} articles/s, ${Math.round(seed.rowsPerSecond)} rows/s)`)
   if (options.seedOnly) return 0
+  buildServers()
 
   const fixtures = await loadFixtures(options)
   const machine = machineInfo(fixtures.dbVersion)
@@ -174,7 +184,7 @@ async function main (): Promise<number> {
 
   const ceiling = await ServerProcess.start({
     name: 'ceiling server',
-    args: ['--import', 'tsx', 'bench/ceiling-server.ts'],
+    args: ['dist/bench/ceiling-server.js'],
     env: { BENCH_DB: options.db, BENCH_PORT: String(options.ceilingPort) },
     cwd: rootDir,
     readyUrl: `${ceilingOrigin}/health`,

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// The `cms` command: loads TypeScript sources through tsx, then runs the CLI.
+// The `cms` command from sources: loads TypeScript through tsx, then runs the CLI. `npm start`
+// runs the built JavaScript instead (dist/core/cli/run.js, see scripts/build.mjs).
 import { register } from 'tsx/esm/api'
 
 register()
-const { main } = await import('../core/cli/main.ts')
-process.exitCode = await main(process.argv.slice(2))
+await import('../core/cli/run.ts')

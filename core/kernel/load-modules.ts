@@ -1,5 +1,5 @@
-// Finds module definitions: fixtures passed at boot, then modules/<name>/index.ts, then npm
-// packages; validates each definition (name, version, core range, options).
+// Finds module definitions: fixtures passed at boot, then modules/<name>/index.ts (its build when
+// core runs built), then npm packages; validates each definition (name, version, core range, options).
 import { existsSync, readdirSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
@@ -7,6 +7,7 @@ import { pathToFileURL } from 'node:url'
 import { Ajv } from 'ajv'
 import semver from 'semver'
 import type { ModuleEntry } from '../settings/config-types.js'
+import { importableSiteFile } from '../settings/site-files.js'
 import { CORE_VERSION } from './core-version.js'
 import type { ModuleDefinition } from './module-types.js'
 
@@ -42,7 +43,7 @@ async function importDefinition (name: string, rootDir: string, sources: Record<
   let url: string
   let source: string
   if (existsSync(local)) {
-    url = pathToFileURL(local).href
+    url = pathToFileURL(importableSiteFile(rootDir, local)).href
     source = `modules/${name}`
   } else {
     try {

@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url'
 import { Ajv } from 'ajv'
 import { configSchema } from './config-schema.js'
 import { ensureDevSecret } from './dev-secret.js'
+import { importableSiteFile } from './site-files.js'
 import type { CmsConfig, LogLevel, SiteConfig } from './config-types.js'
 
 export class ConfigError extends Error {
@@ -122,12 +123,12 @@ function checkDatabaseUrl (url: string, envName: string | undefined): void {
   }
 }
 
-/** Loads cms.config.ts (or the file named by CMS_CONFIG) and resolves it. */
+/** Loads cms.config.ts (or the file named by CMS_CONFIG; its build when core runs built) and resolves it. */
 export async function loadConfig (rootDir: string, env: Env = process.env): Promise<CmsConfig> {
   const file = env.CMS_CONFIG ? resolve(rootDir, env.CMS_CONFIG) : join(rootDir, 'cms.config.ts')
   let site: SiteConfig = {}
   if (existsSync(file)) {
-    const loaded = await import(pathToFileURL(file).href) as { default?: SiteConfig }
+    const loaded = await import(pathToFileURL(importableSiteFile(rootDir, file)).href) as { default?: SiteConfig }
     if (!isPlainObject(loaded.default)) throw new ConfigError(`Invalid configuration: ${file} must export a default defineConfig({...})`)
     site = loaded.default
   } else if (env.CMS_CONFIG) {
