@@ -1,7 +1,6 @@
 // npm run bench: seed (or reuse) the dataset, start the CMS and the ceiling server as separate
 // processes, drive each scenario with autocannon, and report figures, ratios and targets.
 // See bench/README.md.
-import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync } from 'node:fs'
 import { loadavg } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
@@ -10,6 +9,7 @@ import { cleanUp, loadFixtures, type Fixtures } from './fixtures.js'
 import { measure, sample, type LoadFigures, type LoadSettings } from './load.js'
 import { machineInfo } from './machine.js'
 import { parseOptions, USAGE, type BenchOptions } from './options.js'
+import { buildServers, startArgs } from './production.js'
 import { formatSummary, summarizeProfile, type ProfileSummary } from './profile-summary.js'
 import { evaluateTargets, formatReport, writeReport, type RunReport, type ScenarioResult } from './report.js'
 import { FIRST_CURSOR_PATH, LIST_PATH, scenarios, type Phase, type Scenario } from './scenarios.js'
@@ -35,8 +35,8 @@ async function startCms (options: BenchOptions, phase: Phase, label: string, sta
   if (profileName) mkdirSync(profileDir, { recursive: true })
   const server = await ServerProcess.start({
     name: `CMS (${phase === 'cached' ? 'response cache on' : 'response cache off'})`,
-    // The production way: `npm start` runs the build (see buildServers) with plain node.
-    args: [...(profileName ? ['--cpu-prof', '--cpu-prof-dir', profileDir, '--cpu-prof-name', profileName] : []), 'dist/core/cli/run.js', 'serve'],
+    // The production way: what `npm start` runs (after its build).
+    args: [...(profileName ? ['--cpu-prof', '--cpu-prof-dir', profileDir, '--cpu-prof-name', profileName] : []), ...startArgs(rootDir)],
     env: cmsEnv(options, phase === 'uncached' ? { CMS_BENCH_CACHE: 'off' } : {}),
     cwd: rootDir,
     readyUrl: `http://127.0.0.1:${options.port}/health/ready`,
@@ -44,13 +44,6 @@ async function startCms (options: BenchOptions, phase: Phase, label: string, sta
   })
   log(`${server.name} up in ${Math.round(server.coldStartMs)} ms (pid ${server.pid})`)
   return { server, profileName }
-}
-
-/** Builds the servers' JavaScript (npm run build) from the current sources, so none runs stale or under a loader. */
-function buildServers (): void {
-  const built = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: rootDir, encoding: 'utf8' })
-  if (built.status !== 0) throw new Error(`npm run build failed:\n${built.stderr}`)
-  log(built.stderr.trim())
 }
 
 async function login (origin: string): Promise<string> {
@@ -170,7 +163,8 @@ async function main (): Promise<number> {
   const seed = await seedDataset(options, log)
   log(seed.skipped ? `dataset of ${seed.articles} articles already seeded` : `seeded ${seed.added} articles in ${seed.seconds.toFixed(1)} s (${Math.round(seed.articlesPerSecond)} articles/s, ${Math.round(seed.rowsPerSecond)} rows/s)`)
   if (options.seedOnly) return 0
-  buildServers()
+  // Both servers run built from the current sources, with plain node (no loader, nothing stale).
+  log(buildServers(rootDir))
 
   const fixtures = await loadFixtures(options)
   const machine = machineInfo(fixtures.dbVersion)
