@@ -38,10 +38,17 @@ async function load (knex: Knex): Promise<RoleGrants> {
   return grants
 }
 
+/** Every role's grant when the cache holds a fresh copy; undefined when it must be loaded. */
+export function freshRoleGrants (knex: Knex): RoleGrants | undefined {
+  const entry = caches.get(knex)
+  return entry?.grants && Date.now() - entry.loadedAt < LIFETIME_MS ? entry.grants : undefined
+}
+
 /** Every role's grant, from the cache when fresh (one query otherwise). */
 export async function roleGrants (knex: Knex): Promise<RoleGrants> {
+  const fresh = freshRoleGrants(knex)
+  if (fresh) return fresh
   const entry = entryFor(knex)
-  if (entry.grants && Date.now() - entry.loadedAt < LIFETIME_MS) return entry.grants
   if (entry.loading) return entry.loading
   const generation = entry.generation
   const loading = load(knex).then(grants => {
@@ -65,11 +72,27 @@ export function invalidateRoleCache (knex: Knex): void {
   delete entry.loading
 }
 
+/**
+ * The anonymous actor for a snapshot of the grants: one object per snapshot, so that everything
+ * memoised per actor (its cache access key) is computed once, not per request.
+ */
+const anonymousActors = new WeakMap<RoleGrants, Actor>()
+
+export function anonymousActor (grants: RoleGrants): Actor {
+  let actor = anonymousActors.get(grants)
+  if (!actor) anonymousActors.set(grants, actor = actorFrom(grants, 'anonymous', null, ['anonymous']))
+  return actor
+}
+
 /** Builds an actor holding the union of its roles' permissions; admin when any role is. */
 export async function buildActor (knex: Knex, kind: Actor['kind'], userId: string | null, roles: readonly string[]): Promise<Actor> {
   const implicit = kind === 'anonymous' ? 'anonymous' : 'authenticated'
-  const all = [...new Set([implicit, ...roles])]
   const grants = await roleGrants(knex)
+  if (kind === 'anonymous' && roles.length === 0) return anonymousActor(grants)
+  return actorFrom(grants, kind, userId, [...new Set([implicit, ...roles])])
+}
+
+function actorFrom (grants: RoleGrants, kind: Actor['kind'], userId: string | null, all: string[]): Actor {
   const permissions = new Set<string>()
   let isAdmin = false
   for (const role of all) {

@@ -20,14 +20,20 @@ export function methodNotAllowed (request: FastifyRequest): never {
 }
 
 export function installNegotiation (app: FastifyInstance): void {
-  app.addHook('onRequest', async request => {
-    if (!isContentApiUrl(request.url) || (request.method !== 'GET' && request.method !== 'HEAD')) return
-    assertJsonApiAccept(request)
-    if (request.headers['content-type'] !== undefined) assertJsonApiContentType(request)
+  // Synchronous hooks: they run on every request, and an async hook costs a promise and a turn.
+  app.addHook('onRequest', (request, _reply, done) => {
+    if (!isContentApiUrl(request.url) || (request.method !== 'GET' && request.method !== 'HEAD')) return done()
+    try {
+      assertJsonApiAccept(request)
+      if (request.headers['content-type'] !== undefined) assertJsonApiContentType(request)
+    } catch (error) {
+      return done(error as Error)
+    }
+    done()
   })
 
-  app.addHook('onSend', async (request, reply, payload) => {
-    if (!isContentApiUrl(request.url)) return payload
+  app.addHook('onSend', (request, reply, payload, done) => {
+    if (!isContentApiUrl(request.url)) return done(null, payload)
     const type = reply.getHeader('content-type')
     if (typeof type === 'string' && type.startsWith(JSONAPI_MEDIA_TYPE)) void reply.header('content-type', JSONAPI_MEDIA_TYPE)
     // Success responses carry their ETag already (respond.ts); errors get one from their body.
@@ -35,6 +41,6 @@ export function installNegotiation (app: FastifyInstance): void {
       void reply.header('etag', strongEtag(payload))
       void reply.header('cache-control', 'no-store')
     }
-    return payload
+    done(null, payload)
   })
 }

@@ -2,6 +2,7 @@
 // 304 for a matching If-None-Match, Cache-Control by caller, the Surrogate-Key header with the
 // response's cache tags; the cache key is the URL plus the caller's access context.
 import type { FastifyReply, FastifyRequest } from 'fastify'
+import type { Actor } from '../../access/actor.js'
 import { accessKey } from '../../cache/access-key.js'
 import type { TagSet } from '../../cache/cache-tags.js'
 import { cacheService } from '../../cache/cache-service.js'
@@ -36,11 +37,25 @@ function currentCheck (kernel: Kernel, rendered: Rendered): () => boolean {
   return () => types.every(t => kernel.contentTypes.get(t.id) === t) && (!rendered.allTypes || kernel.contentTypes.list().length === count)
 }
 
+/** The response cache key: the caller's access context, then the URL (links are absolute, so
+ * the origin is part of what the body depends on). The early hit path (early-hit.ts) uses it too. */
+export function responseKey (kernel: Kernel, actor: Actor, origin: string, url: string): string {
+  return `${accessKey(actor, kernel)} ${origin}${url}`
+}
+
+/** The headers of a cached answer, in the order they are set. */
+export function entryHeaders (entry: CachedResponse, actor: Actor): Array<[string, string]> {
+  const headers: Array<[string, string]> = [
+    ['etag', entry.etag],
+    ['cache-control', actor.kind === 'anonymous' ? PUBLIC_CACHE_CONTROL : PRIVATE_CACHE_CONTROL],
+    ['vary', 'Authorization']
+  ]
+  if (entry.tags.length > 0) headers.push(['surrogate-key', entry.tags.join(' ')])
+  return headers
+}
+
 function send (request: FastifyRequest, reply: FastifyReply, entry: CachedResponse): FastifyReply {
-  void reply.header('etag', entry.etag)
-  void reply.header('cache-control', request.actor.kind === 'anonymous' ? PUBLIC_CACHE_CONTROL : PRIVATE_CACHE_CONTROL)
-  void reply.header('vary', 'Authorization')
-  if (entry.tags.length > 0) void reply.header('surrogate-key', entry.tags.join(' '))
+  for (const [name, value] of entryHeaders(entry, request.actor)) void reply.header(name, value)
   if (ifNoneMatchHits(request.headers['if-none-match'], entry.etag)) return reply.code(304).send()
   // A Buffer keeps fastify from appending "; charset=utf-8": JSON:API allows no such parameter.
   return reply.code(200).type(JSONAPI_MEDIA_TYPE).send(entry.body)
@@ -48,8 +63,7 @@ function send (request: FastifyRequest, reply: FastifyReply, entry: CachedRespon
 
 export async function respond (kernel: Kernel, request: FastifyRequest, reply: FastifyReply, render: () => Promise<Rendered>): Promise<FastifyReply> {
   const cache = cacheService(kernel)
-  // Links are absolute, so the origin is part of what the body depends on.
-  const key = `${accessKey(request.actor, kernel)} ${requestOrigin(request)}${request.url}`
+  const key = responseKey(kernel, request.actor, requestOrigin(request), request.url)
   const hit = cache.enabled ? cache.responses.get(key) : undefined
   if (hit) {
     void reply.header('x-cache', 'HIT')
