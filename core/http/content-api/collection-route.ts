@@ -6,9 +6,8 @@ import type { Kernel } from '../../kernel/kernel.js'
 import type { LoadedResource } from '../../content/includes/load-includes.js'
 import { runFind } from '../../content/operations/find.js'
 import { serializeResource } from '../../content/serialize/serialize-resource.js'
-import { pageLinks } from '../content-admin/page-links.js'
 import { document } from '../jsonapi/documents.js'
-import { listPlan } from './list-plan.js'
+import { listLinks, listPlan } from './list-plan.js'
 import type { Query } from './read-params.js'
 import { contentApiContext, includedResources } from './resources.js'
 import { respond } from './respond.js'
@@ -17,8 +16,8 @@ export type CollectionRequest = FastifyRequest<{ Params: { type: string }, Query
 
 export async function contentCollection (kernel: Kernel, request: CollectionRequest, reply: FastifyReply): Promise<FastifyReply> {
   const type = kernel.contentTypes.require(request.params.type)
-  const { params, parsed, find, traversed } = listPlan(kernel, request.actor, type, request.url, request.query)
-  const { query, requestedLimit, clamped } = parsed
+  const plan = listPlan(kernel, request.actor, type, request.url, request.query)
+  const { params, parsed: { query, requestedLimit, clamped }, find, traversed } = plan
   return respond(kernel, request, reply, async () => {
     const result = await runFind(kernel, find)
     const tags = new TagSet().list(type.id)
@@ -32,7 +31,7 @@ export async function contentCollection (kernel: Kernel, request: CollectionRequ
     const meta: Record<string, unknown> = {}
     if (result.total !== undefined) meta.count = result.total
     if (clamped) meta.limit = { requested: requestedLimit, applied: query.page.limit }
-    const links = pageLinks(request, query, result)
+    const links = listLinks(request, plan, result)
     if (!params.include) return { doc: document(data, links, { meta }), tags, types: [type] }
     const primary: LoadedResource[] = result.items.map(item => ({ kind: 'content', type, item }))
     const { included, types } = await includedResources(kernel, request, primary, params.include, ctx, tags)
