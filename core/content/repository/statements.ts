@@ -1,10 +1,11 @@
 // Compiled SQL reused across requests: knex builds and compiles a statement once per shape, and
-// later requests run the same SQL with their own bindings through knex.raw (same pool, same
-// statement counting, same driver conversions), skipping the query builder and compiler.
+// later requests run the same SQL with their own bindings on the same pool and driver (see
+// db/direct-select.ts), skipping the query builder and compiler.
 import type { Knex } from 'knex'
+import { directSelect, type Row } from '../../db/direct-select.js'
 import type { ShapeMemo } from '../query/shape-memo.js'
 
-export type Row = Record<string, unknown>
+export type { Row }
 
 export interface Statement { sql: string, bindings: readonly unknown[] }
 
@@ -15,9 +16,7 @@ export function compileStatement (builder: Knex.QueryBuilder): Statement {
 
 /** Runs a compiled SELECT; the rows, whichever the driver. */
 export async function selectRows (knex: Knex, statement: Statement): Promise<Row[]> {
-  const result = await knex.raw(statement.sql, [...statement.bindings] as Knex.RawBinding[]) as unknown
-  // knex.raw answers with the driver's own result: [rows, fields] from mysql2, rows from SQLite.
-  return ((knex.client as { dialect?: string }).dialect === 'mysql' ? (result as [Row[]])[0] : result) as Row[]
+  return directSelect(knex, statement.sql, statement.bindings)
 }
 
 interface Shape { sql: string, rest: readonly unknown[] }
