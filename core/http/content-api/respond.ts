@@ -61,14 +61,24 @@ function send (request: FastifyRequest, reply: FastifyReply, entry: CachedRespon
   return reply.code(200).type(JSONAPI_MEDIA_TYPE).send(entry.body)
 }
 
+/** The cached answer to this request (the same URL for the same access context), if any. */
+export function cachedAnswer (kernel: Kernel, request: FastifyRequest): CachedResponse | undefined {
+  const cache = cacheService(kernel)
+  return cache.enabled ? cache.responses.get(responseKey(kernel, request.actor, requestOrigin(request), request.url)) : undefined
+}
+
+export function sendHit (request: FastifyRequest, reply: FastifyReply, hit: CachedResponse): FastifyReply {
+  void reply.header('x-cache', 'HIT')
+  return send(request, reply, hit)
+}
+
 export async function respond (kernel: Kernel, request: FastifyRequest, reply: FastifyReply, render: () => Promise<Rendered>): Promise<FastifyReply> {
+  // Hits are normally answered by the onRequest lookup (cache-lookup.ts); one may have been
+  // stored since by a concurrent render.
+  const hit = cachedAnswer(kernel, request)
+  if (hit) return sendHit(request, reply, hit)
   const cache = cacheService(kernel)
   const key = responseKey(kernel, request.actor, requestOrigin(request), request.url)
-  const hit = cache.enabled ? cache.responses.get(key) : undefined
-  if (hit) {
-    void reply.header('x-cache', 'HIT')
-    return send(request, reply, hit)
-  }
   const mark = cache.responses.mark()
   const rendered = await render()
   const body = Buffer.from(JSON.stringify(rendered.doc))

@@ -1,6 +1,7 @@
 // The public content API (JSON:API 1.1, read-only) under /jsonapi.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { Kernel } from '../../kernel/kernel.js'
+import { installCacheLookup } from './cache-lookup.js'
 import { USER_TYPE } from '../../content/includes/users.js'
 import { contentCollection, type CollectionRequest } from './collection-route.js'
 import { contentApiIndex } from './index-route.js'
@@ -21,6 +22,7 @@ export const CONTENT_API_ROUTES = [
 
 export function contentApiRoutes (app: FastifyInstance, kernel: Kernel): void {
   installNegotiation(app)
+  installCacheLookup(app, kernel)
   installUserInvalidation(app, kernel)
   const [index, collection, item, related, linkage] = CONTENT_API_ROUTES
 
