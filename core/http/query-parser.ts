@@ -1,5 +1,6 @@
 // Query strings are parsed with qs (fastify alone reads filter[a][b]=1 as one flat key), with
 // explicit limits; exceeding them, or naming a prototype key, is a 400 instead of silent dropping.
+// Parses are memoised by query string (sites repeat the same few): each request gets a copy.
 import qs from 'qs'
 
 export const QUERY_ERROR = Symbol('query error')
@@ -17,7 +18,7 @@ function parameterNames (input: string): string[] {
   })
 }
 
-export function parseQueryString (input: string): ParsedQuery {
+function parse (input: string): ParsedQuery {
   let names: string[]
   try {
     names = parameterNames(input)
@@ -40,4 +41,31 @@ export function parseQueryString (input: string): ParsedQuery {
   } catch (error) {
     return { [QUERY_ERROR]: `The query string is too complex: ${(error as Error).message}` }
   }
+}
+
+/** Distinct query strings remembered (then forgotten all at once), and the longest remembered. */
+const MEMO_ENTRIES = 1000
+const MEMO_MAX_LENGTH = 2048
+const memo = new Map<string, ParsedQuery>()
+
+/** A deep copy of what qs returns: prototype-less objects (plainObjects), arrays, strings. */
+function copy (value: unknown): unknown {
+  if (typeof value !== 'object' || value === null) return value
+  if (Array.isArray(value)) return value.map(copy)
+  const result = Object.create(null) as Record<string, unknown>
+  for (const key in value) result[key] = copy((value as Record<string, unknown>)[key])
+  return result
+}
+
+export function parseQueryString (input: string): ParsedQuery {
+  if (input.length > MEMO_MAX_LENGTH) return parse(input)
+  let parsed = memo.get(input)
+  if (!parsed) {
+    parsed = parse(input)
+    if (memo.size >= MEMO_ENTRIES) memo.clear()
+    memo.set(input, parsed)
+  }
+  // Routes may change what they were given: never hand out the remembered object itself.
+  const problem = parsed[QUERY_ERROR]
+  return problem === undefined ? copy(parsed) as ParsedQuery : { [QUERY_ERROR]: problem }
 }
