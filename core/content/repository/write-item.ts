@@ -16,9 +16,10 @@ type Row = Record<string, unknown>
 const insertSql = new Map<string, string>()
 
 /** INSERT of one row; `returning` (SQLite) names a column to answer. Columns in sorted order, as knex writes them. */
-function insertRow (trx: Knex.Transaction, table: string, row: Row, returning?: string): Knex.Raw {
+function insertRow (trx: Knex.Transaction, dialect: Dialect, table: string, row: Row, returning?: string): Knex.Raw {
   const columns = Object.keys(row).sort()
-  const key = `${table} ${returning ?? ''} ${columns.join(',')}`
+  // One process may serve (or test) both dialects: their SQL may differ.
+  const key = `${dialect} ${table} ${returning ?? ''} ${columns.join(',')}`
   let sql = insertSql.get(key)
   if (sql === undefined) {
     const query = trx(table).insert(Object.fromEntries(columns.map(c => [c, null])))
@@ -39,10 +40,10 @@ export async function insertRevision (trx: Knex.Transaction, dialect: Dialect, t
   }
   // MySQL answers the auto-increment id; SQLite needs RETURNING for it.
   if (dialect === 'sqlite') {
-    const [returned] = await insertRow(trx, type.revisionTable, row, 'rev') as unknown as Array<{ rev: number }>
+    const [returned] = await insertRow(trx, dialect, type.revisionTable, row, 'rev') as unknown as Array<{ rev: number }>
     return Number(returned?.rev)
   }
-  const [result] = await insertRow(trx, type.revisionTable, row) as unknown as [{ insertId: number }]
+  const [result] = await insertRow(trx, dialect, type.revisionTable, row) as unknown as [{ insertId: number }]
   return Number(result.insertId)
 }
 
@@ -56,7 +57,7 @@ async function writeSideTables (trx: Knex.Transaction, dialect: Dialect, type: C
 }
 
 export async function insertItem (trx: Knex.Transaction, dialect: Dialect, type: CompiledType, item: ContentItem, snapshot = snapshotColumns(type, item, dialect)): Promise<void> {
-  await insertRow(trx, type.table, {
+  await insertRow(trx, dialect, type.table, {
     ...snapshot, id: item.id, rev: item.defaultRev, latest_rev: item.latestRev, version: item.version
   })
   await writeSideTables(trx, dialect, type, item, false)
