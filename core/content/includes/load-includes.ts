@@ -7,6 +7,7 @@ import type { Kernel } from '../../kernel/kernel.js'
 import type { CompiledType } from '../compiled-type.js'
 import type { ContentItem, ResourceIdentifier } from '../content-item.js'
 import type { FieldSelection } from '../query/field-selection.js'
+import type { Prefetched } from './joined-includes.js'
 import type { IncludeNode } from './parse-include.js'
 import { loadVisibleItems } from './load-visible.js'
 import { loadVisibleUsers, USER_TYPE, type PublicUser } from './users.js'
@@ -40,12 +41,14 @@ function references (resource: LoadedResource, name: string): ResourceIdentifier
   return (field.multiple ? value : [value]) as ResourceIdentifier[]
 }
 
-export async function loadIncludes (kernel: Kernel, actor: Actor, primary: LoadedResource[], tree: IncludeNode, selectionFor?: SelectionFor): Promise<IncludeResult> {
+/** `prefetched`: the visible targets of the first level, already read (joined-includes.ts). */
+export async function loadIncludes (kernel: Kernel, actor: Actor, primary: LoadedResource[], tree: IncludeNode, selectionFor?: SelectionFor, prefetched?: Prefetched): Promise<IncludeResult> {
   const seen = new Map<string, LoadedResource>()
   for (const r of primary) seen.set(r.kind === 'content' ? keyOf(r.type.id, r.item.id) : keyOf(USER_TYPE, r.user.id), r)
   const result: IncludeResult = { resources: [], requested: [] }
   const requested = new Set<string>()
   let frontier: Pending[] = primary.map(resource => ({ resource, node: tree }))
+  let known = prefetched
   while (frontier.length > 0) {
     // Which ids each target type must provide at this level, and which subtree each continues with.
     const wanted = new Map<string, Map<string, IncludeNode[]>>()
@@ -65,7 +68,9 @@ export async function loadIncludes (kernel: Kernel, actor: Actor, primary: Loade
     const next: Pending[] = []
     for (const [typeId, ids] of wanted) {
       const missing = [...ids.keys()].filter(id => !seen.has(keyOf(typeId, id)))
-      for (const resource of await loadResources(kernel, actor, typeId, missing, selectionFor)) {
+      const found = known?.get(typeId)
+      const loaded = found ? fromPrefetched(kernel, typeId, missing, found) : await loadResources(kernel, actor, typeId, missing, selectionFor)
+      for (const resource of loaded) {
         const id = resource.kind === 'content' ? resource.item.id : resource.user.id
         seen.set(keyOf(typeId, id), resource)
         result.resources.push(resource)
@@ -76,6 +81,7 @@ export async function loadIncludes (kernel: Kernel, actor: Actor, primary: Loade
       }
     }
     frontier = next
+    known = undefined
   }
   return result
 }
@@ -89,6 +95,14 @@ export async function loadReferenced (kernel: Kernel, actor: Actor, refs: readon
     for (const r of await loadResources(kernel, actor, typeId, ids)) found.set(keyOf(typeId, r.kind === 'content' ? r.item.id : r.user.id), r)
   }
   return refs.flatMap(ref => found.get(keyOf(ref.type, ref.id)) ?? [])
+}
+
+function fromPrefetched (kernel: Kernel, typeId: string, ids: readonly string[], found: ReadonlyMap<string, ContentItem>): LoadedResource[] {
+  const type = kernel.contentTypes.require(typeId)
+  return ids.flatMap(id => {
+    const item = found.get(id)
+    return item ? [{ kind: 'content' as const, type, item }] : []
+  })
 }
 
 async function loadResources (kernel: Kernel, actor: Actor, typeId: string, ids: string[], selectionFor?: SelectionFor): Promise<LoadedResource[]> {

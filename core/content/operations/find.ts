@@ -6,6 +6,7 @@ import type { Actor } from '../../access/actor.js'
 import type { Kernel } from '../../kernel/kernel.js'
 import type { CompiledType } from '../compiled-type.js'
 import type { ContentItem } from '../content-item.js'
+import { applyIncludeJoins, joinedItems, type IncludeJoin, type Prefetched } from '../includes/joined-includes.js'
 import { applyRowFilter, visibleRows } from '../query/apply-row-filter.js'
 import { applyCondition, type CompileContext } from '../query/compile-condition.js'
 import type { CompiledSortKey } from '../query/compile-sort.js'
@@ -22,6 +23,8 @@ export interface FindResult {
   nextCursor?: string
   hasMore: boolean
   total?: number
+  /** What the plan's include joins found (for loadIncludes). */
+  prefetched?: Prefetched
 }
 
 /** A list query compiled for one caller: valid for any caller with the same access. */
@@ -33,10 +36,11 @@ export interface FindPlan {
   page: Statement
   keys: CompiledSortKey[]
   count: Statement | undefined
+  joins: readonly IncludeJoin[]
 }
 
 /** Builds and compiles the statements of a list query; throws 400/403 for a bad query. */
-export function planFind (kernel: Kernel, actor: Actor, type: CompiledType, query: ListQuery, selection?: FieldSelection): FindPlan {
+export function planFind (kernel: Kernel, actor: Actor, type: CompiledType, query: ListQuery, selection?: FieldSelection, joins: readonly IncludeJoin[] = []): FindPlan {
   const { knex } = kernel.db
   const ctx: CompileContext = { kernel, actor, aliasCounter: { next: 1 } }
   const base = knex(`${type.table} as t0`)
@@ -46,6 +50,7 @@ export function planFind (kernel: Kernel, actor: Actor, type: CompiledType, quer
   const columns = selectedColumns(type, selection)
   const page = base.clone().select(columns ? columns.map(c => `t0.${c}`) : 't0.*')
   const keys = applySort(page, type, query.sort, ctx)
+  applyIncludeJoins(page, kernel, actor, joins)
   const { limit } = query.page
   if (query.page.kind === 'cursor') {
     applyKeyset(page, keys, query.page.cursor ? decodeCursor(keys, query.page.cursor) : null)
@@ -54,7 +59,7 @@ export function planFind (kernel: Kernel, actor: Actor, type: CompiledType, quer
   }
   void page.limit(limit + 1)
   const count = query.total ? compileStatement(base.clone().count({ n: '*' })) : undefined
-  return { type, query, selection, page: compileStatement(page), keys, count }
+  return { type, query, selection, page: compileStatement(page), keys, count, joins }
 }
 
 export async function runFind (kernel: Kernel, plan: FindPlan): Promise<FindResult> {
@@ -65,6 +70,7 @@ export async function runFind (kernel: Kernel, plan: FindPlan): Promise<FindResu
   const hasMore = rows.length > limit
   const pageRows = rows.slice(0, limit)
   const result: FindResult = { items: await hydrateRows(knex, plan.type, pageRows, plan.selection), hasMore }
+  if (plan.joins.length > 0) result.prefetched = await joinedItems(knex, pageRows, plan.joins)
   const last = pageRows.at(-1)
   if (query.page.kind === 'cursor' && hasMore && last) result.nextCursor = encodeCursor(keys, last)
   if (plan.count) {

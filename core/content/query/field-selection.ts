@@ -32,6 +32,11 @@ export function fieldSelection (type: CompiledType, fields: ReadonlyMap<string, 
   return out
 }
 
+/** Every item-table column of `type` (unqualified). */
+export function allColumns (type: CompiledType): string[] {
+  return selectedColumns(type, new Set([...BASE, ...type.fields.keys()])) as string[]
+}
+
 /** The item-table columns a selection needs (unqualified); undefined selects them all. */
 export function selectedColumns (type: CompiledType, selection: FieldSelection): string[] | undefined {
   if (!selection) return undefined

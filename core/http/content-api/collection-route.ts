@@ -34,7 +34,7 @@ export async function contentCollection (kernel: Kernel, request: CollectionRequ
     const links = listLinks(request, plan, result)
     if (!params.include) return { doc: document(data, links, { meta }), tags, types: [type] }
     const primary: LoadedResource[] = result.items.map(item => ({ kind: 'content', type, item }))
-    const { included, types } = await includedResources(kernel, request, primary, params.include, ctx, tags)
+    const { included, types } = await includedResources(kernel, request, primary, params.include, ctx, tags, result.prefetched)
     return { doc: document(data, links, { meta, included }), tags, types: [type, ...types] }
   })
 }

@@ -6,6 +6,7 @@ import type { Actor } from '../../access/actor.js'
 import { accessKey } from '../../cache/access-key.js'
 import type { Kernel } from '../../kernel/kernel.js'
 import type { CompiledType } from '../../content/compiled-type.js'
+import { includeJoins } from '../../content/includes/joined-includes.js'
 import { planFind, type FindPlan, type FindResult } from '../../content/operations/find.js'
 import { fieldSelection } from '../../content/query/field-selection.js'
 import { parseListParams, type ParsedList } from '../../content/query/parse-list-params.js'
@@ -31,8 +32,11 @@ const MAX_KEY_URL = 2048
 function plan (kernel: Kernel, actor: Actor, type: CompiledType, query: Query): ListPlan {
   const params = readParams(kernel, actor, query, LIST_PARAMS, [type.id])
   const parsed = parseListParams(query, type)
-  const selection = fieldSelection(type, params.fields, params.include)
-  const find = planFind(kernel, actor, type, parsed.query, selection)
+  const { fields, include } = params
+  const selection = fieldSelection(type, fields, include)
+  // One-level to-one includes are joined into the page statement (no statement of their own).
+  const joins = include ? includeJoins(kernel, type, include, target => fieldSelection(target, fields, include)) : undefined
+  const find = planFind(kernel, actor, type, parsed.query, selection, joins)
   return { params, parsed, find, traversed: [...traversedTypes(kernel, type, parsed.query)], links: new Map() }
 }
 

@@ -4,6 +4,7 @@ import type { FastifyRequest } from 'fastify'
 import type { TagSet } from '../../cache/cache-tags.js'
 import type { Kernel } from '../../kernel/kernel.js'
 import type { CompiledType } from '../../content/compiled-type.js'
+import type { Prefetched } from '../../content/includes/joined-includes.js'
 import { loadIncludes, type LoadedResource } from '../../content/includes/load-includes.js'
 import type { IncludeNode } from '../../content/includes/parse-include.js'
 import { fieldSelection } from '../../content/query/field-selection.js'
@@ -36,12 +37,13 @@ export function serializeLoaded (resource: LoadedResource, ctx: SerializeContext
 /**
  * Loads and serializes the included resources of `primary`. Every identifier an include path
  * pointed at is tagged, hidden ones too: publishing one of them must refresh this answer.
+ * `prefetched`: first-level targets the page statement already joined.
  */
 export async function includedResources (
-  kernel: Kernel, request: FastifyRequest, primary: LoadedResource[], tree: IncludeNode, ctx: SerializeContext, tags: TagSet
+  kernel: Kernel, request: FastifyRequest, primary: LoadedResource[], tree: IncludeNode, ctx: SerializeContext, tags: TagSet, prefetched?: Prefetched
 ): Promise<{ included: ResourceObject[], types: CompiledType[] }> {
   // Included items load only what their sparse fieldsets and the include paths need.
-  const result = await loadIncludes(kernel, request.actor, primary, tree, type => fieldSelection(type, ctx.fields, tree))
+  const result = await loadIncludes(kernel, request.actor, primary, tree, type => fieldSelection(type, ctx.fields, tree), prefetched)
   for (const ref of result.requested) tags.item(ref.type, ref.id)
   const types = new Map<string, CompiledType>()
   for (const r of result.resources) if (r.kind === 'content') types.set(r.type.id, r.type)
