@@ -22,7 +22,8 @@ export const configSchema = obj({
     trustProxy: { type: 'boolean' },
     corsOrigins: { type: 'array', items: { type: 'string', pattern: '^https?://[^/]+$' } },
     cronIntervalMs: int(0),
-    shutdownTimeoutMs: int(100, 60000)
+    shutdownTimeoutMs: int(100, 60000),
+    statementCounter: { type: 'boolean' }
   }),
   auth: obj({
     jwtSecret: { type: 'string', minLength: 32 },

@@ -25,6 +25,8 @@ export interface CmsConfig {
     corsOrigins: string[]
     cronIntervalMs: number
     shutdownTimeoutMs: number
+    /** Count SQL statements per request (X-Sql-Statements); costs every request an async scope. */
+    statementCounter: boolean
   }
   auth: {
     jwtSecret: string

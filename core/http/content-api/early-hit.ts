@@ -39,12 +39,13 @@ const SECURITY = flat(API_SECURITY_HEADERS.set)
 /** The headers of an anonymous hit on this entry, as a flat list for writeHead: built once. */
 const anonymousHits = new WeakMap<CachedResponse, string[]>()
 
-function hitHeaders (entry: CachedResponse, actor: Actor): readonly string[] {
+function hitHeaders (entry: CachedResponse, actor: Actor, counted: boolean): readonly string[] {
   let headers = anonymousHits.get(entry)
   if (!headers) {
-    // In the order fastify's path sets them; the request id's value is filled in per request.
+    // In the order fastify's path sets them; the request id's value is filled in per request
+    // (requestIdSlot). No SQL runs for a hit.
     headers = [...SECURITY, 'x-cache', 'HIT', ...flat(entryHeaders(entry, actor)), 'content-type', JSONAPI_MEDIA_TYPE,
-      'x-request-id', '', 'x-sql-statements', '0', 'content-length', String(entry.body.length)]
+      'x-request-id', '', ...(counted ? ['x-sql-statements', '0'] : []), 'content-length', String(entry.body.length)]
     anonymousHits.set(entry, headers)
   }
   return headers
@@ -53,9 +54,11 @@ function hitHeaders (entry: CachedResponse, actor: Actor): readonly string[] {
 /** True when it answered the request (a fresh cache hit); false to let fastify handle it. */
 export function earlyHit ({ kernel, requestId, closing }: EarlyHitContext): (request: IncomingMessage, response: ServerResponse) => boolean {
   const cache = cacheService(kernel)
-  const { trustProxy, corsOrigins } = kernel.config.server
+  const { trustProxy, corsOrigins, statementCounter } = kernel.config.server
   // CORS headers depend on the Origin: left to @fastify/cors.
   if (corsOrigins.length > 0) return () => false
+  /** Counted from the end of a hit's header list: the value after 'x-request-id'. */
+  const requestIdSlot = statementCounter ? 5 : 3
   return (request, response) => {
     const url = request.url ?? ''
     const headers = request.headers
@@ -71,8 +74,8 @@ export function earlyHit ({ kernel, requestId, closing }: EarlyHitContext): (req
     const host = headers.host ?? headers[':authority'] ?? ''
     const entry = cache.responses.get(responseKey(kernel, actor, `${protocol}://${String(host)}`, url))
     if (!entry) return false
-    const answer = [...hitHeaders(entry, actor)]
-    answer[answer.length - 5] = requestId(request)
+    const answer = [...hitHeaders(entry, actor, statementCounter)]
+    answer[answer.length - requestIdSlot] = requestId(request)
     response.writeHead(200, answer)
     response.end(entry.body)
     return true
