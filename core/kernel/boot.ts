@@ -23,7 +23,8 @@ export async function bootKernel (config: CmsConfig, options: KernelBootOptions 
   const db = connectDatabase(config.database)
   try {
     await migrate(db, [{ owner: 'core', migrations: coreMigrations }])
-    const entries = effectiveModules(config.modules, await readModuleState(db.knex))
+    const state = await readModuleState(db.knex)
+    const entries = effectiveModules(config.modules, state)
     const loaded: LoadedModule[] = []
     for (const entry of entries) loaded.push(await loadModule(entry, config.rootDir, options.moduleSources))
     const ordered = orderModules(loaded.map(m => ({ ...m, name: m.definition.name, dependsOn: m.definition.dependsOn ?? [] })))
@@ -49,7 +50,11 @@ export async function bootKernel (config: CmsConfig, options: KernelBootOptions 
       owner: m.definition.name,
       migrations: registries.migrations.list().filter(d => d.module === m.definition.name).map(d => d.value)
     })))
-    for (const module of ordered) await setModuleState(db.knex, module.definition.name, module.definition.version, true)
+    // Written only when it changes: a restart of the same modules costs no writes.
+    for (const { definition: { name, version } } of ordered) {
+      const known = state.get(name)
+      if (known?.version !== version || !known.enabled) await setModuleState(db.knex, name, version, true)
+    }
     kernel.migrated = true
 
     await hooks.action('kernel.ready', { modules: kernel.moduleNames })
