@@ -6,6 +6,7 @@ import { createLogger } from '../kernel/logger.js'
 import type { Kernel } from '../kernel/kernel.js'
 import type { CliCommand } from '../kernel/module-types.js'
 import { ConfigError, loadConfig } from '../settings/load-config.js'
+import { loadApp } from './commands/serve.js'
 import { coreCommands } from './core-commands.js'
 import { UsageError } from './usage-error.js'
 
@@ -35,6 +36,9 @@ export async function main (argv: string[], io: CliIo = defaultIo, env: NodeJS.P
     io[name === undefined ? 'stderr' : 'stdout'](usage(coreCommands))
     return name === undefined ? 2 : 0
   }
+  // serve: the HTTP layer loads while the configuration loads and the kernel boots (the command
+  // awaits the same import); a failure surfaces there, so this promise is only marked handled.
+  if (name === 'serve') loadApp().catch(() => {})
   const rootDir = env.CMS_ROOT ?? process.cwd()
   let kernel: Kernel | undefined
   try {

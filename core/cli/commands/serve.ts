@@ -1,9 +1,14 @@
 // cms serve: boot, listen, run scheduled jobs on an interval; on SIGTERM/SIGINT stop accepting,
 // let in-flight requests finish, close the pools and exit 0 (forced exit 1 after the timeout).
-import { buildApp } from '../../http/app.js'
 import { runDueJobs } from '../../jobs/run-due-jobs.js'
 import type { Kernel } from '../../kernel/kernel.js'
 import type { CliCommand } from '../../kernel/module-types.js'
+
+/**
+ * The HTTP layer (fastify and its plugins, the routes: about 60 packages) is imported apart from
+ * the kernel: main() starts this before booting, so it loads while boot waits on the database.
+ */
+export const loadApp = () => import('../../http/app.js')
 
 export const serveCommand: CliCommand = {
   name: 'serve',
@@ -12,6 +17,7 @@ export const serveCommand: CliCommand = {
   async run ({ kernel: booted, stdout }) {
     const kernel = booted as Kernel
     const { host, port, cronIntervalMs, shutdownTimeoutMs } = kernel.config.server
+    const { buildApp } = await loadApp()
     const app = await buildApp(kernel)
     await app.listen({ host, port })
     const address = app.server.address()
