@@ -1,5 +1,6 @@
 // The `richtext` type: HTML text sanitised on save (no scripts, event handlers or unsafe URLs).
-import sanitizeHtml from 'sanitize-html'
+import { createRequire } from 'node:module'
+import type sanitizeHtml from 'sanitize-html'
 import type { FieldTypeDefinition } from '../field-type-types.js'
 import { TEXT_OPERATORS, intSetting, settingsSchema } from './shared.js'
 import { TEXT_DEFAULT_LENGTH, TEXT_MAX_LENGTH, stringFromDb } from './string.js'
@@ -25,8 +26,14 @@ const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
   allowVulnerableTags: false
 }
 
+// Loaded on the first save that sanitises: sanitize-html (with htmlparser2 and postcss) would
+// otherwise cost every start ~60 ms, and reads never need it.
+const require = createRequire(import.meta.url)
+let sanitize: typeof sanitizeHtml | undefined
+
 export function sanitizeRichtext (html: string): string {
-  return sanitizeHtml(html, SANITIZE_OPTIONS)
+  sanitize ??= require('sanitize-html') as typeof sanitizeHtml
+  return sanitize(html, SANITIZE_OPTIONS)
 }
 
 export const richtextType: FieldTypeDefinition = {
