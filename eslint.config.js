@@ -21,7 +21,7 @@ const typed = {
 }
 
 export default [
-  { ignores: ['node_modules/**', 'data/**', '.tap/**', 'coverage/**', 'dist/**'] },
+  { ignores: ['node_modules/**', 'data/**', '.tap/**', 'coverage/**', 'dist/**', 'dist.*/**'] },
   ...neostandard({ ts: true }),
   typed,
   {

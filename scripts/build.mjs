@@ -27,8 +27,28 @@ function sources () {
   return found
 }
 
-// Built next to the target and swapped in at the end, so that a server started from the previous
-// build never sees a half-written tree.
+// Built next to the target and swapped in at the end with renames only, so that a server started
+// from the previous build never sees a half-written tree. Two builds at once (npm start next to a
+// bench run): the later rename may meet the other's fresh tree, which is then moved aside too.
+function swapIn (from, to) {
+  for (let attempt = 1; ; attempt++) {
+    const aside = `${to}.old-${process.pid}-${attempt}`
+    try {
+      renameSync(to, aside)
+    } catch (error) {
+      if (error.code !== 'ENOENT') throw error
+    }
+    try {
+      renameSync(from, to)
+      return
+    } catch (error) {
+      if (attempt === 5 || !['ENOTEMPTY', 'EEXIST'].includes(error.code)) throw error
+    } finally {
+      rmSync(aside, { recursive: true, force: true })
+    }
+  }
+}
+
 const staging = `${outdir}.tmp-${process.pid}`
 const startedAt = performance.now()
 try {
@@ -44,8 +64,7 @@ try {
     sourcemap: 'linked',
     logLevel: 'warning'
   })
-  rmSync(outdir, { recursive: true, force: true })
-  renameSync(staging, outdir)
+  swapIn(staging, outdir)
   process.stderr.write(`built ${entryPoints.length} files into ${relative(process.cwd(), outdir) || '.'} in ${Math.round(performance.now() - startedAt)} ms\n`)
 } catch (error) {
   rmSync(staging, { recursive: true, force: true })
