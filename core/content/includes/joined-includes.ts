@@ -39,7 +39,7 @@ export function includeJoins (kernel: Kernel, type: CompiledType, tree: IncludeN
   return joins
 }
 
-/** Adds the joins and their columns (as i<n>__<column>) to a page query on `t0`. */
+/** Adds the joins and their columns to a page query on `t0` (as __i<n>_<column>: field names start with a letter). */
 export function applyIncludeJoins (page: Knex.QueryBuilder, kernel: Kernel, actor: Actor, joins: readonly IncludeJoin[]): void {
   const { knex } = kernel.db
   for (const join of joins) {
@@ -48,7 +48,7 @@ export function applyIncludeJoins (page: Knex.QueryBuilder, kernel: Kernel, acto
       this.on(`${join.alias}.id`, '=', `t0.${join.column}`)
       joinRowFilter(this, knex, filter, join.alias)
     })
-    void page.select(join.columns.map(c => `${join.alias}.${c} as ${join.alias}__${c}`))
+    void page.select(join.columns.map(c => `${join.alias}.${c} as __${join.alias}_${c}`))
   }
 }
 
@@ -58,10 +58,10 @@ export async function joinedItems (knex: Knex, rows: readonly Row[], joins: read
   for (const join of joins) {
     const byId = new Map<string, Row>()
     for (const row of rows) {
-      const id = row[`${join.alias}__id`]
+      const id = row[`__${join.alias}_id`]
       if (id === null || id === undefined || byId.has(String(id))) continue
       const target: Row = {}
-      for (const column of join.columns) target[column] = row[`${join.alias}__${column}`]
+      for (const column of join.columns) target[column] = row[`__${join.alias}_${column}`]
       byId.set(String(id), target)
     }
     let items = out.get(join.target.id)
