@@ -1,4 +1,6 @@
 // Counts SQL statements per request: an async-local counter that knex's query event bumps.
+// Optional (server.statementCounter): on node 20 an AsyncLocalStorage in use runs a hook for
+// every promise created anywhere in the process.
 import { AsyncLocalStorage } from 'node:async_hooks'
 
 export interface StatementScope { statements: number }
@@ -9,16 +11,7 @@ export function withStatementScope<T> (scope: StatementScope, fn: () => T): T {
   return storage.run(scope, fn)
 }
 
-/** Enters a scope for the rest of the current async context (used by fastify's onRequest). */
-export function enterStatementScope (scope: StatementScope): void {
-  storage.enterWith(scope)
-}
-
 export function countStatement (): void {
   const scope = storage.getStore()
   if (scope) scope.statements++
-}
-
-export function currentStatementCount (): number {
-  return storage.getStore()?.statements ?? 0
 }
