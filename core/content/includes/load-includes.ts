@@ -61,7 +61,9 @@ export async function loadIncludes (kernel: Kernel, actor: Actor, primary: Loade
           }
           let ids = wanted.get(ref.type)
           if (!ids) wanted.set(ref.type, ids = new Map())
-          ids.set(ref.id, [...ids.get(ref.id) ?? [], child])
+          const nodes = ids.get(ref.id)
+          if (nodes) nodes.push(child)
+          else ids.set(ref.id, [child])
         }
       }
     }
