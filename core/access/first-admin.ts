@@ -27,6 +27,8 @@ function announce (email: string, password: string): string {
 /** Returns the email of the administrator it created, or undefined when users already exist. */
 export async function ensureFirstAdministrator (kernel: Kernel, write: (text: string) => void = text => { process.stderr.write(text) }): Promise<string | undefined> {
   const { knex } = kernel.db
+  // The usual boot: users exist, nothing to create, no lock needed (checked again under the lock).
+  if (await knex(TABLES.users).first('id')) return undefined
   return withLock(kernel.db, 'cms_first_admin', 30, async () => {
     const existing = await knex(TABLES.users).first('id')
     if (existing) return undefined

@@ -15,6 +15,25 @@ import { snapshotOf, type StorageSnapshot } from './schema/storage-snapshot.js'
 
 interface TypeRow { id: string, module: string | null, definition: string, applied: string | null }
 
+function storedRow (type: CompiledType): Omit<TypeRow, 'applied'> & { applied: string, changed_at: string } {
+  return { id: type.id, module: type.module ?? null, definition: JSON.stringify(type.definition), applied: JSON.stringify(snapshotOf(type)), changed_at: nowDb() }
+}
+
+/**
+ * Whether boot can skip a type's schema sync: its stored row records this very definition and
+ * storage. The stored snapshot is trusted as the truth about the tables, as Drupal trusts its
+ * stored schema: re-checking every table, column and index on every start cost ~60 round trips.
+ * Any difference (a module upgrade that changes fields, a definition written by another version
+ * or process) takes the locked path, which re-reads the row under the lock and syncs from it.
+ * A table altered or dropped by hand behind the CMS's back is not detected here; the next change
+ * of that type syncs it (each DDL step checks what exists).
+ */
+function unchanged (type: CompiledType, row: TypeRow | undefined): boolean {
+  if (!row?.applied) return false
+  const next = storedRow(type)
+  return row.module === next.module && row.definition === next.definition && row.applied === next.applied
+}
+
 export class ContentTypeStore {
   private readonly types = new Map<string, CompiledType>()
   private readonly kernel: Kernel
@@ -77,25 +96,25 @@ export class ContentTypeStore {
       created = row === undefined
       const applied = row?.applied ? JSON.parse(row.applied) as StorageSnapshot : undefined
       await syncType(knex, dialect, type, applied, force)
-      const record = { id: type.id, module: type.module ?? null, definition: JSON.stringify(type.definition), applied: JSON.stringify(snapshotOf(type)), changed_at: nowDb() }
-      await knex('cms_content_types').insert(record).onConflict('id').merge(['module', 'definition', 'applied', 'changed_at'])
+      await knex('cms_content_types').insert(storedRow(type)).onConflict('id').merge(['module', 'definition', 'applied', 'changed_at'])
     })
     if (created) await this.grantEditorDefaults(type)
   }
 
-  /** Boot: compile code-declared and runtime types, check references, sync every table. */
+  /** Boot: compile code-declared and runtime types, check references, sync the tables that changed. */
   async load (): Promise<void> {
     const { registries, db } = this.kernel
     const compiled = registries.contentTypes.list().map(e => this.compile(e.value, e.module))
-    const runtimeRows = await db.knex('cms_content_types').whereNull('module').select('id', 'definition') as TypeRow[]
-    for (const row of runtimeRows) {
-      if (registries.contentTypes.has(row.id)) continue
+    const rows = await db.knex('cms_content_types').select('id', 'module', 'definition', 'applied') as TypeRow[]
+    const stored = new Map(rows.map(row => [row.id, row]))
+    for (const row of rows) {
+      if (row.module !== null || registries.contentTypes.has(row.id)) continue
       compiled.push(this.compile(JSON.parse(row.definition) as ContentTypeDefinition, undefined))
     }
     const ids = new Set(compiled.map(t => t.id))
     for (const type of compiled) this.checkReferences(type, id => ids.has(id))
     for (const type of compiled) {
-      await this.sync(type, false)
+      if (!unchanged(type, stored.get(type.id))) await this.sync(type, false)
       this.types.set(type.id, type)
     }
     this.revision++

@@ -35,8 +35,26 @@ export async function appliedMigrations (knex: Knex): Promise<Set<string>> {
   return new Set(rows.map(r => `${r.owner}:${r.name}`))
 }
 
+/**
+ * Migrations known to be applied, per database handle: the ledger only grows, so a boot whose
+ * migrations are all recorded needs neither the lock nor another read (boot migrates three times).
+ */
+const known = new WeakMap<Database, Set<string>>()
+
+async function allApplied (db: Database, sets: readonly MigrationSet[]): Promise<boolean> {
+  const pending = (done: Set<string>): boolean => sets.some(set => set.migrations.some(m => !done.has(`${set.owner}:${m.name}`)))
+  let done = known.get(db)
+  if (!done || pending(done)) {
+    done = await appliedMigrations(db.knex)
+    known.set(db, done)
+  }
+  return !pending(done)
+}
+
 /** Applies every pending migration of the sets, in order; returns the names it applied. */
 export async function migrate (db: Database, sets: readonly MigrationSet[], lockTimeoutSeconds = 30): Promise<string[]> {
+  // Checked again under the lock: another process may be applying the same steps right now.
+  if (await allApplied(db, sets)) return []
   return withLock(db, 'cms_migrate', lockTimeoutSeconds, async () => {
     await ensureLedger(db.knex)
     const done = await appliedMigrations(db.knex)
@@ -51,9 +69,11 @@ export async function migrate (db: Database, sets: readonly MigrationSet[], lock
           throw new Error(`Migration ${key} failed: ${(error as Error).message}`, { cause: error })
         }
         await db.knex(TABLE).insert({ owner: set.owner, name: migration.name, applied_at: nowDb() })
+        done.add(key)
         applied.push(key)
       }
     }
+    known.set(db, done)
     return applied
   })
 }
