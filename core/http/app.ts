@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto'
 import type { IncomingMessage } from 'node:http'
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify'
 import { CmsError } from '../errors/cms-error.js'
-import { withStatementScope, type StatementScope } from '../db/statement-counter.js'
+import { openStatementScope, STATEMENT_HEADER, type StatementScope } from '../db/statement-counter.js'
 import type { Kernel } from '../kernel/kernel.js'
 import type { Logger } from '../kernel/logger.js'
 import { errorHandler, sendError } from './error-handler.js'
@@ -16,7 +16,7 @@ import { lazyChildLogger } from './request-logger.js'
 import { registerSecurity } from './security.js'
 
 declare module 'fastify' {
-  interface FastifyRequest { statementScope: StatementScope }
+  interface FastifyRequest { statementScope: StatementScope | undefined }
   interface FastifyInstance { kernel: Kernel }
 }
 
@@ -48,15 +48,16 @@ export async function buildApp (kernel: Kernel): Promise<FastifyInstance> {
   })
   app.decorate('kernel', kernel)
   app.addHook('preClose', done => { closing = true; done() })
-  app.decorateRequest('statementScope', undefined as unknown as StatementScope)
+  app.decorateRequest('statementScope', undefined)
 
-  // Count SQL statements per request: the rest of the request runs inside this async scope.
-  // Optional: on node 20 an AsyncLocalStorage in use costs every promise a hook call.
+  // Count SQL statements for the requests that ask (header X-Sql-Statements): the rest of the
+  // request runs inside this async scope, closed when the response is done or aborted.
   if (server.statementCounter) {
-    app.addHook('onRequest', (request, _reply, done) => {
+    app.addHook('onRequest', (request, reply, done) => {
+      if (request.headers[STATEMENT_HEADER] === undefined) return done()
       const scope: StatementScope = { statements: 0 }
       request.statementScope = scope
-      withStatementScope(scope, done)
+      reply.raw.once('close', openStatementScope(scope, done))
     })
   }
   // Synchronous hooks: an async one costs a promise and a microtask turn on every request.
@@ -66,7 +67,7 @@ export async function buildApp (kernel: Kernel): Promise<FastifyInstance> {
   })
   app.addHook('onSend', (request, reply, payload, done) => {
     void reply.header('x-request-id', request.id)
-    if (server.statementCounter) void reply.header('x-sql-statements', String(request.statementScope.statements))
+    if (request.statementScope) void reply.header(STATEMENT_HEADER, String(request.statementScope.statements))
     done(null, payload)
   })
 

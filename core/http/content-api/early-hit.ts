@@ -10,6 +10,7 @@ import type { FastifyRequest } from 'fastify'
 import type { Actor } from '../../access/actor.js'
 import { anonymousActor, freshRoleGrants } from '../../access/role-cache.js'
 import { cacheService } from '../../cache/cache-service.js'
+import { STATEMENT_HEADER } from '../../db/statement-counter.js'
 import type { CachedResponse } from '../../cache/response-cache.js'
 import type { Kernel } from '../../kernel/kernel.js'
 import { assertJsonApiAccept, JSONAPI_MEDIA_TYPE } from '../jsonapi/negotiation.js'
@@ -38,14 +39,16 @@ const flat = (pairs: ReadonlyArray<readonly [string, string]>) => pairs.flatMap(
 const SECURITY = flat(API_SECURITY_HEADERS.set)
 /** The headers of an anonymous hit on this entry, as a flat list for writeHead: built once. */
 const anonymousHits = new WeakMap<CachedResponse, string[]>()
+/** Counted from the end of a hit's header list: the value after 'x-request-id'. */
+const REQUEST_ID_SLOT = 3
 
-function hitHeaders (entry: CachedResponse, actor: Actor, counted: boolean): readonly string[] {
+function hitHeaders (entry: CachedResponse, actor: Actor): readonly string[] {
   let headers = anonymousHits.get(entry)
   if (!headers) {
     // In the order fastify's path sets them; the request id's value is filled in per request
-    // (requestIdSlot). No SQL runs for a hit.
+    // (REQUEST_ID_SLOT).
     headers = [...SECURITY, 'x-cache', 'HIT', ...flat(entryHeaders(entry, actor)), 'content-type', JSONAPI_MEDIA_TYPE,
-      'x-request-id', '', ...(counted ? ['x-sql-statements', '0'] : []), 'content-length', String(entry.body.length)]
+      'x-request-id', '', 'content-length', String(entry.body.length)]
     anonymousHits.set(entry, headers)
   }
   return headers
@@ -54,16 +57,16 @@ function hitHeaders (entry: CachedResponse, actor: Actor, counted: boolean): rea
 /** True when it answered the request (a fresh cache hit); false to let fastify handle it. */
 export function earlyHit ({ kernel, requestId, closing }: EarlyHitContext): (request: IncomingMessage, response: ServerResponse) => boolean {
   const cache = cacheService(kernel)
-  const { trustProxy, corsOrigins, statementCounter } = kernel.config.server
+  const { trustProxy, corsOrigins } = kernel.config.server
   // CORS headers depend on the Origin: left to @fastify/cors.
   if (corsOrigins.length > 0) return () => false
-  /** Counted from the end of a hit's header list: the value after 'x-request-id'. */
-  const requestIdSlot = statementCounter ? 5 : 3
   return (request, response) => {
     const url = request.url ?? ''
     const headers = request.headers
     if (request.method !== 'GET' || !isContentApiUrl(url) || !cache.enabled || closing()) return false
     if (headers.authorization !== undefined || headers['if-none-match'] !== undefined || headers['content-type'] !== undefined) return false
+    // A request asking for its statement count gets it from fastify's path.
+    if (headers[STATEMENT_HEADER] !== undefined) return false
     if (trustProxy && (headers['x-forwarded-host'] !== undefined || headers['x-forwarded-proto'] !== undefined)) return false
     // fastify logs every request at info: such requests keep their log lines.
     if (kernel.logger.isLevelEnabled('info') || !acceptable(request)) return false
@@ -74,8 +77,8 @@ export function earlyHit ({ kernel, requestId, closing }: EarlyHitContext): (req
     const host = headers.host ?? headers[':authority'] ?? ''
     const entry = cache.responses.get(responseKey(kernel, actor, `${protocol}://${String(host)}`, url))
     if (!entry) return false
-    const answer = [...hitHeaders(entry, actor, statementCounter)]
-    answer[answer.length - requestIdSlot] = requestId(request)
+    const answer = [...hitHeaders(entry, actor)]
+    answer[answer.length - REQUEST_ID_SLOT] = requestId(request)
     response.writeHead(200, answer)
     response.end(entry.body)
     return true
