@@ -33,7 +33,8 @@ export const PRIVATE_CACHE_CONTROL = 'private, no-store'
 
 function currentCheck (kernel: Kernel, rendered: Rendered): () => boolean {
   const types = rendered.types
-  const count = kernel.contentTypes.list().length
+  // Only the index lists every type: other bodies need not count them (list() sorts).
+  const count = rendered.allTypes ? kernel.contentTypes.list().length : 0
   return () => types.every(t => kernel.contentTypes.get(t.id) === t) && (!rendered.allTypes || kernel.contentTypes.list().length === count)
 }
 
@@ -75,10 +76,10 @@ export function sendHit (request: FastifyRequest, reply: FastifyReply, hit: Cach
 export async function respond (kernel: Kernel, request: FastifyRequest, reply: FastifyReply, render: () => Promise<Rendered>): Promise<FastifyReply> {
   // Hits are normally answered by the onRequest lookup (cache-lookup.ts); one may have been
   // stored since by a concurrent render.
-  const hit = cachedAnswer(kernel, request)
-  if (hit) return sendHit(request, reply, hit)
   const cache = cacheService(kernel)
   const key = responseKey(kernel, request.actor, requestOrigin(request), request.url)
+  const hit = cache.enabled ? cache.responses.get(key) : undefined
+  if (hit) return sendHit(request, reply, hit)
   const mark = cache.responses.mark()
   const rendered = await render()
   const body = Buffer.from(JSON.stringify(rendered.doc))
