@@ -2,6 +2,7 @@
 // explicit limits; exceeding them, or naming a prototype key, is a 400 instead of silent dropping.
 // Parses are memoised by query string (sites repeat the same few): each request gets a copy.
 import qs from 'qs'
+import { ShapeMemo } from '../content/query/shape-memo.js'
 
 export const QUERY_ERROR = Symbol('query error')
 
@@ -43,10 +44,9 @@ function parse (input: string): ParsedQuery {
   }
 }
 
-/** Distinct query strings remembered (then forgotten all at once), and the longest remembered. */
-const MEMO_ENTRIES = 1000
+/** The longest query string remembered: longer ones are one-offs. */
 const MEMO_MAX_LENGTH = 2048
-const memo = new Map<string, ParsedQuery>()
+const memo = new ShapeMemo<ParsedQuery>(1000)
 
 /** A deep copy of what qs returns: prototype-less objects (plainObjects), arrays, strings. */
 function copy (value: unknown): unknown {
@@ -59,12 +59,7 @@ function copy (value: unknown): unknown {
 
 export function parseQueryString (input: string): ParsedQuery {
   if (input.length > MEMO_MAX_LENGTH) return parse(input)
-  let parsed = memo.get(input)
-  if (!parsed) {
-    parsed = parse(input)
-    if (memo.size >= MEMO_ENTRIES) memo.clear()
-    memo.set(input, parsed)
-  }
+  const parsed = memo.through(input, () => parse(input))
   // Routes may change what they were given: never hand out the remembered object itself.
   const problem = parsed[QUERY_ERROR]
   return problem === undefined ? copy(parsed) as ParsedQuery : { [QUERY_ERROR]: problem }
