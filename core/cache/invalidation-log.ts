@@ -12,6 +12,8 @@ export const POLL_INTERVAL_MS = 500
 const KEEP_MS = 10 * 60_000
 const PRUNE_EVERY_POLLS = 120
 const BATCH = 1000
+/** Rows per INSERT of queued invalidations. */
+const INSERT_CHUNK = 400
 
 export type RemoteInvalidation = { kind: 'tags', tags: string[] } | { kind: 'clear' }
 
@@ -56,7 +58,8 @@ export class InvalidationLog {
         const rows = this.queued
         this.queued = []
         this.nextBatch = undefined
-        await this.knex(INVALIDATIONS_TABLE).insert(rows)
+        // SQLite writes a multi-row INSERT as one compound SELECT, refused beyond 500 terms.
+        for (let i = 0; i < rows.length; i += INSERT_CHUNK) await this.knex(INVALIDATIONS_TABLE).insert(rows.slice(i, i + INSERT_CHUNK))
       })
       this.writing = this.nextBatch.catch(() => {})
     }
