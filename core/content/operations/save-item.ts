@@ -8,7 +8,8 @@ import type { ContentEvent } from '../content-event.js'
 import type { ContentItem } from '../content-item.js'
 import { snapshotColumns } from '../repository/row-mapping.js'
 import { insertItem, insertRevision, updateItem } from '../repository/write-item.js'
-import { isDuplicateKey, uniqueViolations } from './unique-values.js'
+import { isUniqueViolation } from '../../access/unique-violation.js'
+import { uniqueViolations } from './unique-values.js'
 
 export type SaveRequest = Omit<ContentEvent, 'uow'>
 
@@ -56,7 +57,7 @@ export async function saveItem (kernel: Kernel, request: SaveRequest, options: {
       return item
     }, error => { logger.error({ err: error }, 'content after-commit step failed') })
   } catch (error) {
-    if (isDuplicateKey(error)) {
+    if (isUniqueViolation(error)) {
       // Rolled back: name the clashing fields, as the pre-write check does for pending revisions.
       const violations = await uniqueViolations(db.knex, db.dialect, request.type, saved)
       throw violations.length > 0 ? validationError(violations) : new CmsError('VALIDATION', 'A unique field already has this value in another item')

@@ -6,11 +6,6 @@ import type { Violation } from '../validate/string-sanity.js'
 import type { CompiledType } from '../compiled-type.js'
 import type { ContentItem } from '../content-item.js'
 
-export function isDuplicateKey (error: unknown): boolean {
-  const code = (error as { code?: string }).code
-  return code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_UNIQUE'
-}
-
 /** The unique fields whose value another item of the type already holds (one SELECT per unique field set). */
 export async function uniqueViolations (knex: Knex, dialect: Dialect, type: CompiledType, item: ContentItem): Promise<Violation[]> {
   const violations: Violation[] = []
