@@ -91,7 +91,11 @@ export async function loadIncludes (kernel: Kernel, actor: Actor, primary: Loade
 /** The visible resources among `refs`, in their order: one batched statement per target type. */
 export async function loadReferenced (kernel: Kernel, actor: Actor, refs: readonly ResourceIdentifier[]): Promise<LoadedResource[]> {
   const byType = new Map<string, string[]>()
-  for (const ref of refs) byType.set(ref.type, [...byType.get(ref.type) ?? [], ref.id])
+  for (const ref of refs) {
+    const ids = byType.get(ref.type)
+    if (ids) ids.push(ref.id)
+    else byType.set(ref.type, [ref.id])
+  }
   const found = new Map<string, LoadedResource>()
   for (const [typeId, ids] of byType) {
     for (const r of await loadResources(kernel, actor, typeId, ids)) found.set(keyOf(typeId, r.kind === 'content' ? r.item.id : r.user.id), r)
