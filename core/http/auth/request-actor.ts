@@ -42,15 +42,19 @@ async function anonymous (kernel: Kernel, request: FastifyRequest): Promise<Acto
 export function installRequestActor (app: FastifyInstance, kernel: Kernel): void {
   app.decorateRequest('actor', null as unknown as Actor)
   app.decorateRequest('credential', null)
-  // Anonymous callers while the role grants are fresh (nearly every anonymous request): decided
-  // synchronously, without the promise and microtask turn of the async hook below.
+  // Anonymous callers while the role grants are fresh (nearly every anonymous request) are
+  // decided synchronously, without a promise and a microtask turn; everyone else asynchronously.
   app.addHook('onRequest', (request, _reply, done) => {
     const grants = request.headers.authorization === undefined ? freshRoleGrants(kernel.db.knex) : undefined
-    if (grants) request.actor = anonymousActor(grants)
-    done()
+    if (grants) {
+      request.actor = anonymousActor(grants)
+      done()
+      return
+    }
+    resolveActor(request).then(() => { done() }, done)
   })
-  app.addHook('onRequest', async request => {
-    if (request.actor) return
+
+  async function resolveActor (request: FastifyRequest): Promise<void> {
     const header = request.headers.authorization
     if (header === undefined) {
       request.actor = await anonymous(kernel, request)
@@ -72,5 +76,5 @@ export function installRequestActor (app: FastifyInstance, kernel: Kernel): void
     if (!resolved) throw unauthorized('The access token is invalid, expired or revoked')
     request.actor = resolved.actor
     request.credential = { kind: 'session', sessionId: resolved.sessionId }
-  })
+  }
 }
