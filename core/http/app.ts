@@ -60,6 +60,8 @@ export async function buildApp (kernel: Kernel): Promise<FastifyInstance> {
       reply.raw.once('close', openStatementScope(scope, done))
     })
   }
+  // Security headers next, so that every later answer (a 400 for the query string too) has them.
+  await registerSecurity(app, kernel.config)
   // Synchronous hooks: an async one costs a promise and a microtask turn on every request.
   app.addHook('onRequest', (request, _reply, done) => {
     const problem = (request.query as ParsedQuery | undefined)?.[QUERY_ERROR]
@@ -79,7 +81,6 @@ export async function buildApp (kernel: Kernel): Promise<FastifyInstance> {
   app.setErrorHandler(errorHandler)
   app.setNotFoundHandler((request, reply) => sendError(reply, new CmsError('NOT_FOUND', `No route for ${request.method} ${request.url.split('?')[0] ?? ''}`)))
 
-  await registerSecurity(app, kernel.config)
   for (const installer of coreRoutes) await installer(app, kernel)
   for (const { value: installer, module } of kernel.registries.routes.list()) {
     await app.register(async instance => { await installer(instance, kernel) }, { name: `module:${module}` } as object)
