@@ -84,6 +84,8 @@ const validate = ajv.compile(configSchema)
 export function resolveConfig (site: SiteConfig, options: { rootDir: string, env?: Env }): CmsConfig {
   const env = options.env ?? process.env
   const config = defaults(options.rootDir)
+  // Statement counts are a development aid: in production no client may switch the counting on.
+  config.server.statementCounter = env.NODE_ENV !== 'production'
   const { modules, ...rest } = site
   merge(config as unknown as Record<string, unknown>, rest as Record<string, unknown>)
   config.modules = (modules ?? []).map(m => typeof m === 'string' ? { name: m, options: {} } : { name: m.name, options: m.options ?? {} })

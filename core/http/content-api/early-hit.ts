@@ -57,7 +57,7 @@ function hitHeaders (entry: CachedResponse, actor: Actor): readonly string[] {
 /** True when it answered the request (a fresh cache hit); false to let fastify handle it. */
 export function earlyHit ({ kernel, requestId, closing }: EarlyHitContext): (request: IncomingMessage, response: ServerResponse) => boolean {
   const cache = cacheService(kernel)
-  const { trustProxy, corsOrigins } = kernel.config.server
+  const { trustProxy, corsOrigins, statementCounter } = kernel.config.server
   // CORS headers depend on the Origin: left to @fastify/cors.
   if (corsOrigins.length > 0) return () => false
   return (request, response) => {
@@ -66,7 +66,7 @@ export function earlyHit ({ kernel, requestId, closing }: EarlyHitContext): (req
     if (request.method !== 'GET' || !isContentApiUrl(url) || !cache.enabled || closing()) return false
     if (headers.authorization !== undefined || headers['if-none-match'] !== undefined || headers['content-type'] !== undefined) return false
     // A request asking for its statement count gets it from fastify's path.
-    if (headers[STATEMENT_HEADER] !== undefined) return false
+    if (statementCounter && headers[STATEMENT_HEADER] !== undefined) return false
     if (trustProxy && (headers['x-forwarded-host'] !== undefined || headers['x-forwarded-proto'] !== undefined)) return false
     // fastify logs every request at info: such requests keep their log lines.
     if (kernel.logger.isLevelEnabled('info') || !acceptable(request)) return false
