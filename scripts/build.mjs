@@ -3,7 +3,7 @@
 // so that `npm start` runs without a TypeScript loader. One file per source, no bundling: modules
 // must import the same core instance. Usage: node scripts/build.mjs [--outdir DIR]
 import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs'
-import { dirname, join, relative, resolve } from 'node:path'
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { build } from 'esbuild'
@@ -15,6 +15,9 @@ const outdir = resolve(values.outdir)
 /** Directories built whole, and single files; tests and type declarations are left out. */
 const trees = ['core', 'modules', 'migrations']
 const files = ['cms.config.ts', 'bench/cms.config.ts', 'bench/ceiling-server.ts', 'bench/seed-constants.ts']
+// The site configuration npm start will load (prestart sees the same environment).
+const siteConfig = process.env.CMS_CONFIG ? relative(rootDir, resolve(rootDir, process.env.CMS_CONFIG)) : ''
+if (siteConfig.endsWith('.ts') && !siteConfig.startsWith('..') && !isAbsolute(siteConfig)) files.push(siteConfig)
 
 function sources () {
   const found = files.filter(file => existsSync(join(rootDir, file)))
